@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": fileURLToPath(new URL("./", import.meta.url)),
+      // Next's marker throws outside a React Server Components bundle; unit tests call server code directly.
+      "server-only": fileURLToPath(new URL("./db/testing/server-only-stub.ts", import.meta.url)),
+    },
+  },
+  test: {
+    include: ["{lib,db,components}/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["./db/testing/global-setup.ts"],
+    pool: "forks",
+  },
+});
