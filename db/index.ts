@@ -1,0 +1,3 @@
+import "server-only";
+
+export { getDb, type Db, type DbOrTx, type Tx } from "./client";

@@ -1,0 +1,388 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/*
+ * The whole domain in one file (see ../shared/design/ARCHITECTURE.md).
+ *
+ * Conventions:
+ * - Money is integer kronor (`*_amount`, `budget`, `allocation`).
+ * - Instants are integer unix timestamps (`mode: "timestamp"`); calendar dates (a round's closing day, a decision
+ *   date) are ISO `YYYY-MM-DD` text, because they are days, not moments, and must not shift with time zones.
+ * - `sort_name` columns hold a Swedish collation key (lib/format/sort.ts) so that ORDER BY sorts å, ä, ö after z
+ *   in SQL, with an index, without a custom collation (better-sqlite3 cannot register one).
+ */
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp" })
+    .notNull()
+    .default(sql`(unixepoch())`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp" })
+    .notNull()
+    .default(sql`(unixepoch())`);
+
+// ---------------------------------------------------------------- reference data
+
+export const counties = sqliteTable(
+  "counties",
+  {
+    code: text("code").primaryKey(), // SCB länskod, "24"
+    name: text("name").notNull(), // "Västerbottens län"
+    shortName: text("short_name").notNull(), // "Västerbotten"
+    sortName: text("sort_name").notNull(),
+  },
+  (t) => [index("counties_sort_name_idx").on(t.sortName)],
+);
+
+export const municipalities = sqliteTable(
+  "municipalities",
+  {
+    code: text("code").primaryKey(), // SCB kommunkod, "2480"
+    name: text("name").notNull(), // "Umeå kommun"
+    shortName: text("short_name").notNull(), // "Umeå"
+    countyCode: text("county_code")
+      .notNull()
+      .references(() => counties.code),
+    sortName: text("sort_name").notNull(),
+  },
+  (t) => [
+    index("municipalities_county_idx").on(t.countyCode),
+    index("municipalities_sort_name_idx").on(t.sortName),
+  ],
+);
+
+// ---------------------------------------------------------------- organisations and users
+
+export const ORGANISATION_KINDS = [
+  "kommun",
+  "region",
+  "landsting",
+  "regionforbund",
+  "foretag",
+  "samverkansorgan",
+  "annan",
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(), // as printed: "Borås Stad"
+    shortName: text("short_name").notNull(), // "Borås"
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    municipalityCode: text("municipality_code").references(() => municipalities.code),
+    countyCode: text("county_code").references(() => counties.code),
+    sortName: text("sort_name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("organisations_name_unique").on(sql`lower(${t.name})`),
+    index("organisations_sort_name_idx").on(t.sortName),
+    index("organisations_county_idx").on(t.countyCode),
+    index("organisations_kind_idx").on(t.kind),
+    index("organisations_municipality_idx").on(t.municipalityCode),
+  ],
+);
+
+export const ROLES = ["admin", "officer", "communications", "coordinator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(), // stored lower-cased
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    sortName: text("sort_name").notNull(),
+    lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_organisation_idx").on(t.organisationId),
+    index("users_sort_name_idx").on(t.sortName),
+    // A coordinator always belongs to exactly one organisation; the other roles to none.
+    check(
+      "users_coordinator_has_organisation",
+      sql`(${t.role} = 'coordinator') = (${t.organisationId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** Failed sign-ins per key ("email:…" or "ip:…"), for slowing down and locking out password guessing. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp" }),
+});
+
+// ---------------------------------------------------------------- programmes and rounds
+
+export const programmes = sqliteTable(
+  "programmes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(), // "Program för Hållbar jämställdhet"
+    code: text("code").notNull(), // prefix of registration numbers: "HJ"
+    funder: text("funder").notNull(), // "regeringen"
+    allocation: integer("allocation").notNull(), // kronor
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("programmes_name_unique").on(t.name),
+    uniqueIndex("programmes_code_unique").on(t.code),
+    check("programmes_allocation_nonnegative", sql`${t.allocation} >= 0`),
+  ],
+);
+
+export const ROUND_STATUSES = ["planned", "open", "closed", "decided"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const rounds = sqliteTable(
+  "rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    ordinal: integer("ordinal").notNull(), // 5 -> "femte"
+    year: integer("year").notNull(), // used in registration numbers
+    budget: integer("budget").notNull(), // kronor
+    opensOn: text("opens_on"), // YYYY-MM-DD
+    closesOn: text("closes_on"),
+    decisionOn: text("decision_on"),
+    status: text("status", { enum: ROUND_STATUSES }).notNull().default("planned"),
+    criteria: text("criteria").notNull().default(""),
+    isLast: integer("is_last", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("rounds_programme_ordinal_unique").on(t.programmeId, t.ordinal),
+    check("rounds_budget_nonnegative", sql`${t.budget} >= 0`),
+    check("rounds_ordinal_positive", sql`${t.ordinal} > 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- applications and decisions
+
+export const APPLICATION_STATUSES = ["received", "approved", "rejected"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Last registration number handed out per programme and year; numbers are never reused. */
+export const registrationSequences = sqliteTable(
+  "registration_sequences",
+  {
+    programmeId: integer("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.year] })],
+);
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    registrationNumber: text("registration_number").notNull(), // "HJ-2013-0042"
+    leadOrganisationId: integer("lead_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    projectTitle: text("project_title").notNull(),
+    description: text("description").notNull().default(""),
+    focusAreas: text("focus_areas", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    requestedAmount: integer("requested_amount").notNull(),
+    contactName: text("contact_name").notNull().default(""),
+    contactTitle: text("contact_title").notNull().default(""),
+    contactPhone: text("contact_phone").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    // Mirrors the decision (received until one is recorded) so lists filter on an indexed column.
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("received"),
+    version: integer("version").notNull().default(1), // optimistic locking
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("applications_registration_number_unique").on(t.registrationNumber),
+    index("applications_round_status_idx").on(t.roundId, t.status),
+    index("applications_round_created_idx").on(t.roundId, t.id),
+    index("applications_lead_organisation_idx").on(t.leadOrganisationId, t.roundId),
+    index("applications_round_requested_idx").on(t.roundId, t.requestedAmount),
+    check("applications_requested_nonnegative", sql`${t.requestedAmount} >= 0`),
+  ],
+);
+
+/** Further organisations of a joint application ("Regionförbundet Östsam och Linköpings kommun"). */
+export const applicationCoApplicants = sqliteTable(
+  "application_co_applicants",
+  {
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.organisationId] }),
+    index("co_applicants_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export const DECISION_OUTCOMES = ["approved", "rejected"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id),
+    // Denormalised from the application so the budget sum of a round is one indexed aggregate.
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    outcome: text("outcome", { enum: DECISION_OUTCOMES }).notNull(),
+    grantedAmount: integer("granted_amount").notNull().default(0),
+    motivation: text("motivation").notNull().default(""),
+    decidedOn: text("decided_on").notNull(), // YYYY-MM-DD
+    decidedBy: integer("decided_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("decisions_application_unique").on(t.applicationId),
+    index("decisions_round_outcome_idx").on(t.roundId, t.outcome, t.grantedAmount),
+    check("decisions_granted_nonnegative", sql`${t.grantedAmount} >= 0`),
+    check(
+      "decisions_rejected_grants_nothing",
+      sql`${t.outcome} = 'approved' OR ${t.grantedAmount} = 0`,
+    ),
+  ],
+);
+
+// ---------------------------------------------------------------- audit trail
+
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    actorLabel: text("actor_label").notNull(), // name at the time, or "cli", "seed"
+    action: text("action").notNull(), // "application.create", "decision.update"
+    entityType: text("entity_type").notNull(), // "application", "decision", "round", …
+    entityId: integer("entity_id").notNull(),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown> | null>(),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+  ],
+);
+
+// ---------------------------------------------------------------- relations
+
+export const countiesRelations = relations(counties, ({ many }) => ({
+  municipalities: many(municipalities),
+}));
+
+export const municipalitiesRelations = relations(municipalities, ({ one }) => ({
+  county: one(counties, { fields: [municipalities.countyCode], references: [counties.code] }),
+}));
+
+export const organisationsRelations = relations(organisations, ({ one, many }) => ({
+  county: one(counties, { fields: [organisations.countyCode], references: [counties.code] }),
+  municipality: one(municipalities, {
+    fields: [organisations.municipalityCode],
+    references: [municipalities.code],
+  }),
+  users: many(users),
+  applications: many(applications),
+}));
+
+export const usersRelations = relations(users, ({ one }) => ({
+  organisation: one(organisations, { fields: [users.organisationId], references: [organisations.id] }),
+}));
+
+export const programmesRelations = relations(programmes, ({ many }) => ({
+  rounds: many(rounds),
+}));
+
+export const roundsRelations = relations(rounds, ({ one, many }) => ({
+  programme: one(programmes, { fields: [rounds.programmeId], references: [programmes.id] }),
+  applications: many(applications),
+}));
+
+export const applicationsRelations = relations(applications, ({ one, many }) => ({
+  round: one(rounds, { fields: [applications.roundId], references: [rounds.id] }),
+  leadOrganisation: one(organisations, {
+    fields: [applications.leadOrganisationId],
+    references: [organisations.id],
+  }),
+  coApplicants: many(applicationCoApplicants),
+  decision: one(decisions, { fields: [applications.id], references: [decisions.applicationId] }),
+}));
+
+export const applicationCoApplicantsRelations = relations(applicationCoApplicants, ({ one }) => ({
+  application: one(applications, {
+    fields: [applicationCoApplicants.applicationId],
+    references: [applications.id],
+  }),
+  organisation: one(organisations, {
+    fields: [applicationCoApplicants.organisationId],
+    references: [organisations.id],
+  }),
+}));
+
+export const decisionsRelations = relations(decisions, ({ one }) => ({
+  application: one(applications, { fields: [decisions.applicationId], references: [applications.id] }),
+  decider: one(users, { fields: [decisions.decidedBy], references: [users.id] }),
+}));
+
+// ---------------------------------------------------------------- inferred types
+
+export type County = typeof counties.$inferSelect;
+export type Municipality = typeof municipalities.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Programme = typeof programmes.$inferSelect;
+export type NewProgramme = typeof programmes.$inferInsert;
+export type Round = typeof rounds.$inferSelect;
+export type NewRound = typeof rounds.$inferInsert;
+export type Application = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type Decision = typeof decisions.$inferSelect;
+export type NewDecision = typeof decisions.$inferInsert;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type NewAuditEvent = typeof auditEvents.$inferInsert;
