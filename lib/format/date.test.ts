@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { formatDateLong, formatDateShort, formatDateTime, todayIso } from "./date";
+
+describe("formatDateLong", () => {
+  it("treats ISO date strings as calendar dates", () => {
+    expect(formatDateLong("2026-11-23")).toBe("23 november 2026");
+    expect(formatDateLong("2026-01-01")).toBe("1 januari 2026");
+    expect(formatDateLong("2026-12-31")).toBe("31 december 2026");
+    expect(formatDateLong("2014-05-09")).toBe("9 maj 2014");
+  });
+
+  it("shows instants in Stockholm time", () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Stockholm (CET, +1).
+    expect(formatDateLong(new Date("2026-12-31T23:30:00Z"))).toBe("1 januari 2027");
+    expect(formatDateLong("2026-12-31T23:30:00Z")).toBe("1 januari 2027");
+    expect(formatDateLong(new Date("2026-11-23T12:00:00Z"))).toBe("23 november 2026");
+  });
+
+  it("rejects impossible and unparseable dates", () => {
+    expect(() => formatDateLong("2026-02-30")).toThrow(RangeError);
+    expect(() => formatDateLong("2026-13-01")).toThrow(RangeError);
+    expect(() => formatDateLong("nästa tisdag")).toThrow(RangeError);
+    expect(() => formatDateLong(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("formatDateShort", () => {
+  it("formats as YYYY-MM-DD", () => {
+    expect(formatDateShort("2026-11-23")).toBe("2026-11-23");
+    expect(formatDateShort(new Date("2026-11-23T22:59:00Z"))).toBe("2026-11-23");
+    expect(formatDateShort(new Date("2026-11-23T23:00:00Z"))).toBe("2026-11-24");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("uses Stockholm time and a full stop between hours and minutes", () => {
+    // November: CET, UTC+1.
+    expect(formatDateTime(new Date("2026-11-23T13:05:00Z"))).toBe("23 november 2026 kl. 14.05");
+    // June: CEST, UTC+2.
+    expect(formatDateTime(new Date("2026-06-15T07:05:00Z"))).toBe("15 juni 2026 kl. 9.05");
+    expect(formatDateTime(new Date("2026-06-14T22:00:00Z"))).toBe("15 juni 2026 kl. 0.00");
+  });
+});
+
+describe("todayIso", () => {
+  it("returns the Stockholm calendar date", () => {
+    expect(todayIso(new Date("2026-11-23T22:59:59Z"))).toBe("2026-11-23");
+    expect(todayIso(new Date("2026-11-23T23:00:00Z"))).toBe("2026-11-24");
+    expect(todayIso(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+    expect(todayIso(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
+  });
+
+  it("defaults to now", () => {
+    expect(todayIso()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});

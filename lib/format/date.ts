@@ -1,0 +1,107 @@
+/**
+ * Dates in Swedish print. Instants (Date objects, ISO timestamps) are shown in
+ * Europe/Stockholm regardless of the server's time zone; bare "YYYY-MM-DD"
+ * strings are calendar dates (decision dates, deadlines) and are never shifted.
+ */
+
+const TIME_ZONE = "Europe/Stockholm";
+
+const MONTHS = [
+  "januari", "februari", "mars", "april", "maj", "juni",
+  "juli", "augusti", "september", "oktober", "november", "december",
+] as const;
+
+interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+interface StockholmDateTime extends CalendarDate {
+  hour: number;
+  minute: number;
+}
+
+const stockholmParts = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+});
+
+function toStockholm(date: Date): StockholmDateTime {
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError("Invalid Date");
+  }
+  const parts = stockholmParts.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+  };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseIsoDate(text: string): CalendarDate | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Round-trip through UTC to reject dates like 2026-02-30.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`Invalid calendar date: ${text}`);
+  }
+  return { year, month, day };
+}
+
+function toCalendarDate(date: Date | string): CalendarDate {
+  if (typeof date === "string") {
+    return parseIsoDate(date) ?? toStockholm(new Date(date));
+  }
+  return toStockholm(date);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+function isoOf({ year, month, day }: CalendarDate): string {
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function longOf({ year, month, day }: CalendarDate): string {
+  return `${day} ${MONTHS[month - 1] ?? ""} ${year}`;
+}
+
+/** "23 november 2026". */
+export function formatDateLong(date: Date | string): string {
+  return longOf(toCalendarDate(date));
+}
+
+/** "2026-11-23". */
+export function formatDateShort(date: Date | string): string {
+  return isoOf(toCalendarDate(date));
+}
+
+/**
+ * "23 november 2026 kl. 14.05" in Stockholm time. Print style uses a full stop
+ * between hours and minutes (ICU gives a colon) and no leading zero on the
+ * hour: "kl. 9.05".
+ */
+export function formatDateTime(date: Date): string {
+  const t = toStockholm(date);
+  return `${longOf(t)} kl. ${t.hour}.${pad2(t.minute)}`;
+}
+
+/** Today's calendar date in Stockholm as "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): string {
+  return isoOf(toStockholm(now));
+}

@@ -1,0 +1,14 @@
+export {
+  formatAmountInPress,
+  formatAmountPairInPress,
+  formatAmountsRespektive,
+  formatKronor,
+  formatKronorPlain,
+  parseKronor,
+  type PressAmountOptions,
+} from "./amount";
+export { capitalizeFirst, countInWords, formatShareOf, type Gender, type ShareOfOptions } from "./count";
+export { formatDateLong, formatDateShort, formatDateTime, todayIso } from "./date";
+export { formatList } from "./list";
+export { ordinalInWords } from "./ordinal";
+export { compareSwedish, swedishSortKey } from "./sort";
