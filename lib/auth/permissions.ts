@@ -1,0 +1,114 @@
+import type { Role } from "@/db/schema";
+
+/*
+ * The one permission table (role x action) and the scope rule. Pages, server actions and route handlers all ask
+ * here, through requireUser() in lib/auth/session.ts; the UI uses hasPermission() only to hide what a user cannot do.
+ */
+
+export const PERMISSIONS = [
+  "user:manage",
+  "organisation:manage",
+  "round:manage",
+  "application:write",
+  "application:read:any",
+  "application:read:own-organisation",
+  "decision:write",
+  "statistics:read",
+  "audit:read",
+  "press:write",
+  "press:review",
+  "press:export",
+  "press:publish",
+  "template:write",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: [
+    "user:manage",
+    "organisation:manage",
+    "round:manage",
+    "application:write",
+    "application:read:any",
+    "decision:write",
+    "statistics:read",
+    "audit:read",
+    "press:write",
+    "press:review",
+    "press:export",
+    "press:publish",
+    "template:write",
+  ],
+  officer: [
+    "organisation:manage",
+    "round:manage",
+    "application:write",
+    "application:read:any",
+    "decision:write",
+    "statistics:read",
+    "audit:read",
+    "press:review",
+  ],
+  communications: [
+    "application:read:any",
+    "statistics:read",
+    "press:write",
+    "press:review",
+    "press:export",
+    "press:publish",
+    "template:write",
+  ],
+  coordinator: ["application:read:own-organisation"],
+};
+
+/** Who is asking: what every permission and scope decision needs, and nothing from the session cookie itself. */
+export type Actor = {
+  id: number;
+  name: string;
+  role: Role;
+  organisationId: number | null;
+};
+
+export function hasPermission(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** Which applications (and their decisions) an actor may read. */
+export type ApplicationScope = { kind: "all" } | { kind: "organisation"; organisationId: number } | { kind: "none" };
+
+export function applicationScope(actor: Actor | null | undefined): ApplicationScope {
+  if (!actor) return { kind: "none" };
+  if (hasPermission(actor, "application:read:any")) return { kind: "all" };
+  if (hasPermission(actor, "application:read:own-organisation") && actor.organisationId !== null) {
+    return { kind: "organisation", organisationId: actor.organisationId };
+  }
+  return { kind: "none" };
+}
+
+/**
+ * May this actor read an application whose lead organisation and co-applicants are given? A coordinator sees the
+ * applications their organisation leads or takes part in, never another organisation's.
+ */
+export function canReadApplication(
+  actor: Actor | null | undefined,
+  application: { leadOrganisationId: number; coApplicantIds?: readonly number[] },
+): boolean {
+  const scope = applicationScope(actor);
+  switch (scope.kind) {
+    case "all":
+      return true;
+    case "organisation":
+      return (
+        application.leadOrganisationId === scope.organisationId ||
+        (application.coApplicantIds ?? []).includes(scope.organisationId)
+      );
+    case "none":
+      return false;
+  }
+}
+
+/** Can read some applications at all (any scope but none). */
+export function canReadApplications(actor: Actor | null | undefined): boolean {
+  return applicationScope(actor).kind !== "none";
+}

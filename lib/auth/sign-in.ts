@@ -1,0 +1,40 @@
+import type { Db } from "@/db/client";
+import { getUserByEmail, recordSignIn } from "@/db/queries/users";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import { addressKey, clearFailures, emailKey, lockedUntil, recordFailure } from "./throttle";
+
+export type SignInResult =
+  | { ok: true; user: { id: number; name: string; email: string; role: string; organisationId: number | null } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; until: Date };
+
+/**
+ * Checks an email and password. Every failure looks the same to the caller ("invalid"), whether the address is
+ * unknown, the account disabled or the password wrong, so sign-in reveals nothing about who has an account.
+ */
+export async function authenticate(
+  db: Db,
+  email: string,
+  password: string,
+  address: string | null,
+  now = new Date(),
+): Promise<SignInResult> {
+  const keys = [emailKey(email), ...(address ? [addressKey(address)] : [])];
+  const until = lockedUntil(db, keys, now);
+  if (until) return { ok: false, reason: "locked", until };
+
+  const user = getUserByEmail(db, email);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  if (!user || !valid || user.disabled) {
+    recordFailure(db, keys, now);
+    const lockedNow = lockedUntil(db, keys, now);
+    return lockedNow ? { ok: false, reason: "locked", until: lockedNow } : { ok: false, reason: "invalid" };
+  }
+
+  clearFailures(db, emailKey(email));
+  recordSignIn(db, user.id, now);
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Db } from "@/db/client";
+import { createUser, getUserByEmail } from "@/db/queries/users";
+import { writeAudit, type AuditActor } from "@/lib/audit";
+import { hashPassword } from "@/lib/auth/password";
+import { DomainError } from "@/lib/errors";
+import { createUserSchema } from "./schema";
+
+/** Creates an account with a hashed password; the password itself is never stored nor logged. */
+/** Takes raw input (a form, the CLI) and validates it here, whatever the caller checked. */
+export async function createUserAccount(db: Db, input: unknown, actor: AuditActor) {
+  const data = createUserSchema.parse(input);
+  if (getUserByEmail(db, data.email)) {
+    throw new DomainError("Det finns redan ett konto med den e-postadressen.", {
+      email: ["Det finns redan ett konto med den e-postadressen."],
+    });
+  }
+  const passwordHash = await hashPassword(data.password);
+  return db.transaction((tx) => {
+    const user = createUser(tx, {
+      email: data.email,
+      name: data.name,
+      role: data.role,
+      organisationId: data.organisationId,
+      passwordHash,
+    });
+    const { passwordHash: _hash, ...visible } = user;
+    writeAudit(tx, { actor, action: "user.create", entityType: "user", entityId: user.id, after: visible });
+    return visible;
+  });
+}

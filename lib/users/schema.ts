@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema";
+import { emailField, passwordField } from "@/lib/validation/fields";
+
+export const createUserSchema = z
+  .object({
+    email: emailField,
+    name: z.string().trim().min(1, "Ange ett namn.").max(200, "Namnet är för långt."),
+    role: z.enum(ROLES, { error: `Rollen ska vara en av: ${ROLES.join(", ")}.` }),
+    organisationId: z.number().int().positive().nullable().default(null),
+    password: passwordField,
+  })
+  .superRefine((value, ctx) => {
+    if (value.role === "coordinator" && value.organisationId === null) {
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "En samordnare måste höra till en organisation." });
+    }
+    if (value.role !== "coordinator" && value.organisationId !== null) {
+      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Bara samordnare hör till en organisation." });
+    }
+  });
+export type CreateUserInput = z.input<typeof createUserSchema>;
