@@ -1,0 +1,16 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { signOut } from "@/lib/auth/auth";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
+
+// Public actions: signing out and choosing a language need no permission (they touch only the visitor's own cookies).
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/logga-in" });
+}
+
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const locale = toLocale(String(formData.get("locale") ?? ""));
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+}

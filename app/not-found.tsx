@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default async function NotFound() {
+  const t = await getTranslations("errors");
+  return (
+    <>
+      <PageHeader title={t("notFoundTitle")} description={t("notFoundText")} />
+      <Link href="/" className="text-brand-700 underline">
+        {t("toStart")}
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { listApplicationsForOrganisation } from "@/db/queries/applications";
+import { listRoundSummaries } from "@/db/queries/rounds";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { formatKronor, ordinalInWords, capitalizeFirst } from "@/lib/format";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("overview"))("title") };
+}
+
+export default async function OverviewPage() {
+  const user = await requireUser(["statistics:read", "application:read:own-organisation"]);
+  if (hasPermission(user, "statistics:read")) return <RoundsOverview />;
+  return <OrganisationOverview user={user} />;
+}
+
+async function RoundsOverview() {
+  const t = await getTranslations();
+  const summaries = listRoundSummaries(getDb());
+  return (
+    <>
+      <PageHeader title={t("overview.title")} />
+      <h2 className="mb-3 text-2xl font-semibold">{t("overview.roundsHeading")}</h2>
+      {summaries.length === 0 ? (
+        <p>{t("overview.noRounds")}</p>
+      ) : (
+        <Table caption={t("overview.roundsCaption")}>
+          <thead>
+            <tr>
+              <Th>{t("overview.round")}</Th>
+              <Th>{t("overview.status")}</Th>
+              <Th numeric>{t("overview.received")}</Th>
+              <Th numeric>{t("overview.approved")}</Th>
+              <Th numeric>{t("overview.granted")}</Th>
+              <Th numeric>{t("overview.budget")}</Th>
+              <Th numeric>{t("overview.budgetLeft")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {summaries.map((round) => (
+              <tr key={round.id}>
+                <Td>
+                  <span className="font-medium">
+                    {capitalizeFirst(
+                      t("overview.roundName", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }),
+                    )}
+                  </span>
+                  <span className="block text-slate-700">
+                    {round.programmeName}
+                    {round.isLast ? ` (${t("overview.lastRound")})` : ""}
+                  </span>
+                </Td>
+                <Td>{t(`roundStatus.${round.status}`)}</Td>
+                <Td numeric>{round.received}</Td>
+                <Td numeric>{round.approved}</Td>
+                <Td numeric>{formatKronor(round.granted)}</Td>
+                <Td numeric>{formatKronor(round.budget)}</Td>
+                <Td numeric>{formatKronor(round.budget - round.granted)}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </>
+  );
+}
+
+async function OrganisationOverview({ user }: { user: SessionUser }) {
+  const t = await getTranslations();
+  // The scope comes from the user's own record: a coordinator can only ever see their organisation.
+  const rows = user.organisationId === null ? [] : listApplicationsForOrganisation(getDb(), user.organisationId);
+  const totalGranted = rows.reduce((sum, row) => sum + (row.status === "approved" ? (row.grantedAmount ?? 0) : 0), 0);
+  return (
+    <>
+      <PageHeader
+        title={t("coordinator.title", { organisation: user.organisationName ?? "" })}
+        description={t("coordinator.intro")}
+      />
+      <h2 className="mb-3 text-2xl font-semibold">{t("coordinator.applicationsHeading")}</h2>
+      {rows.length === 0 ? (
+        <p>{t("coordinator.none")}</p>
+      ) : (
+        <>
+          <p className="mb-3">{t("coordinator.totalGranted", { amount: formatKronor(totalGranted) })}</p>
+          <Table caption={t("coordinator.applicationsHeading")} captionHidden>
+            <thead>
+              <tr>
+                <Th>{t("coordinator.registrationNumber")}</Th>
+                <Th>{t("coordinator.project")}</Th>
+                <Th>{t("coordinator.round")}</Th>
+                <Th>{t("coordinator.status")}</Th>
+                <Th numeric>{t("coordinator.requested")}</Th>
+                <Th numeric>{t("coordinator.granted")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <Td className="whitespace-nowrap">{row.registrationNumber}</Td>
+                  <Td>{row.projectTitle}</Td>
+                  <Td>
+                    {capitalizeFirst(t("overview.roundName", { ordinal: ordinalInWords(row.roundOrdinal), number: row.roundOrdinal, year: row.roundYear }))}
+                  </Td>
+                  <Td>
+                    <Badge tone={row.status === "approved" ? "success" : row.status === "rejected" ? "danger" : "neutral"}>
+                      {t(`applicationStatus.${row.status}`)}
+                    </Badge>
+                  </Td>
+                  <Td numeric>{formatKronor(row.requestedAmount)}</Td>
+                  <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import type { Permission } from "./auth/permissions";
+
+/** The main menu. An item shows for a user holding any of its permissions (none listed: every signed-in user). */
+export type NavItem = { href: string; labelKey: string; permissions?: readonly Permission[] };
+
+export const NAV_ITEMS: readonly NavItem[] = [{ href: "/", labelKey: "overview" }];
