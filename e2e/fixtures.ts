@@ -1,0 +1,72 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { demoUser } from "@/db/seed/demo-users";
+import type { Role } from "@/db/schema";
+
+/*
+ * Every test gets:
+ * - expectAccessible(): runs axe on the page as it is now and fails on any violation;
+ * - a guard that fails the test when it reached a page it never checked with axe (every page visit is checked),
+ *   and that checks the page the test ends on;
+ * - login(role): signs in through the form as the demo user of that role.
+ */
+
+type Fixtures = {
+  expectAccessible: (label?: string) => Promise<void>;
+  login: (role: Role) => Promise<void>;
+  axeGuard: void;
+};
+
+const checkedPages = new WeakMap<Page, Set<string>>();
+
+function pageKey(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+export async function checkAccessibility(page: Page, label?: string): Promise<void> {
+  await page.waitForLoadState("domcontentloaded");
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${label ?? page.url()}`).toEqual([]);
+  const set = checkedPages.get(page) ?? new Set<string>();
+  set.add(pageKey(page));
+  checkedPages.set(page, set);
+}
+
+export const test = base.extend<Fixtures>({
+  expectAccessible: async ({ page }, use) => {
+    await use((label) => checkAccessibility(page, label));
+  },
+
+  login: async ({ page }, use) => {
+    await use(async (role) => {
+      const user = demoUser(role);
+      await page.goto("/logga-in");
+      await checkAccessibility(page);
+      await page.getByLabel("E-postadress").fill(user.email);
+      await page.getByLabel("Lösenord").fill(user.password);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+    });
+  },
+
+  axeGuard: [
+    async ({ page }, use) => {
+      const visited = new Set<string>();
+      page.on("framenavigated", (frame) => {
+        if (frame === page.mainFrame() && frame.url().startsWith("http")) visited.add(new URL(frame.url()).pathname);
+      });
+      await use();
+      if (page.isClosed() || !page.url().startsWith("http")) return;
+      await checkAccessibility(page, `the final page ${page.url()}`);
+      const checked = checkedPages.get(page) ?? new Set<string>();
+      const unchecked = [...visited].filter((path) => !checked.has(path));
+      expect(unchecked, "pages visited without an axe check").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

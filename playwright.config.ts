@@ -1,0 +1,67 @@
+import { defineConfig, devices } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/*
+ * End-to-end tests run against the production build (`next build` first, see package.json) served by `next start`
+ * on a fresh SQLite file made for this run. The path and secret are fixed once in the main process; the workers
+ * inherit them through the environment.
+ */
+process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `anslag-e2e-${Date.now()}-${process.pid}.db`);
+process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalSetup: "./e2e/global-setup.ts",
+  use: {
+    baseURL: BASE_URL,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `tsx e2e/prepare-db.ts && exec node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    url: `${BASE_URL}/logga-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+    },
+  },
+});
