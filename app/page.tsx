@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listApplicationsForOrganisation } from "@/db/queries/applications";
@@ -46,11 +47,11 @@ async function RoundsOverview() {
             {summaries.map((round) => (
               <tr key={round.id}>
                 <Td>
-                  <span className="font-medium">
+                  <Link href={`/omgangar/${round.id}`} className="font-medium text-brand-700 underline">
                     {capitalizeFirst(
                       t("overview.roundName", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }),
                     )}
-                  </span>
+                  </Link>
                   <span className="block text-slate-700">
                     {round.programmeName}
                     {round.isLast ? ` (${t("overview.lastRound")})` : ""}

@@ -41,3 +41,17 @@ export function listApplicationsForOrganisation(db: Db, organisationId: number) 
     .orderBy(desc(rounds.year), desc(rounds.ordinal), applications.registrationNumber)
     .all();
 }
+
+/** One application with everything its page shows, or null. Scope is checked by the caller with the result. */
+export function getApplicationDetail(db: Db, applicationId: number) {
+  const application = db.query.applications.findFirst({
+    where: eq(applications.id, applicationId),
+    with: {
+      round: { with: { programme: true } },
+      leadOrganisation: { with: { county: true } },
+      coApplicants: { with: { organisation: true }, orderBy: (c, { asc }) => [asc(c.position)] },
+      decision: { with: { decider: { columns: { id: true, name: true } } } },
+    },
+  });
+  return application.sync() ?? null;
+}

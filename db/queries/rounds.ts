@@ -64,3 +64,28 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
     .orderBy(asc(programmes.name), desc(rounds.ordinal))
     .all();
 }
+
+export function getRound(db: Db, roundId: number) {
+  return (
+    db
+      .select({
+        id: rounds.id,
+        programmeId: rounds.programmeId,
+        programmeName: programmes.name,
+        ordinal: rounds.ordinal,
+        year: rounds.year,
+        budget: rounds.budget,
+        status: rounds.status,
+        isLast: rounds.isLast,
+        opensOn: rounds.opensOn,
+        closesOn: rounds.closesOn,
+        decisionOn: rounds.decisionOn,
+        criteria: rounds.criteria,
+        version: rounds.version,
+      })
+      .from(rounds)
+      .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+      .where(eq(rounds.id, roundId))
+      .get() ?? null
+  );
+}

@@ -8,6 +8,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Europe/Stockholm",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: (await import(`./messages/${locale}/index.ts`)).default,
   };
 });

@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { getApplicationDetail } from "@/db/queries/applications";
+import { listApplicationHistory } from "@/db/queries/audit";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { canReadApplication, hasPermission } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { describeChanges } from "@/lib/audit/describe";
+import { capitalizeFirst, formatDateLong, formatDateTime, formatKronor, ordinalInWords } from "@/lib/format";
+import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+
+type Props = { params: Promise<{ applicationId: string }> };
+
+async function load(params: Props["params"]) {
+  const user = await requireUser(["application:read:any", "application:read:own-organisation"]);
+  const id = Number((await params).applicationId);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const application = getApplicationDetail(getDb(), id);
+  // Another organisation's application is "not found", exactly like one that does not exist: ids reveal nothing.
+  if (
+    !application ||
+    !canReadApplication(user, {
+      leadOrganisationId: application.leadOrganisationId,
+      coApplicantIds: application.coApplicants.map((c) => c.organisationId),
+    })
+  ) {
+    notFound();
+  }
+  return { user, application };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { application } = await load(params);
+  return { title: `${application.registrationNumber} ${application.projectTitle}` };
+}
+
+export default async function ApplicationPage({ params }: Props) {
+  const { user, application } = await load(params);
+  const t = await getTranslations();
+  const history = hasPermission(user, "audit:read") ? listApplicationHistory(getDb(), application.id) : [];
+  const round = application.round;
+  const decision = application.decision;
+  const roundTitle = capitalizeFirst(t("round.title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }));
+  const canEdit = hasPermission(user, "application:write");
+
+  return (
+    <>
+      <PageHeader
+        title={`${application.registrationNumber}: ${application.projectTitle}`}
+        description={application.leadOrganisation.name}
+        actions={
+          canEdit ? (
+            <Link href={`/ansokningar/${application.id}/redigera`} className={buttonClasses("secondary")}>
+              {t("application.edit")}
+            </Link>
+          ) : null
+        }
+      />
+      <section aria-labelledby="uppgifter" className="mb-8">
+        <h2 id="uppgifter" className="mb-3 text-2xl font-semibold">
+          {t("application.details")}
+        </h2>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          <Term label={t("application.round")}>
+            {hasPermission(user, "application:read:any") ? (
+              <Link href={`/omgangar/${round.id}`} className="text-brand-700 underline">
+                {roundTitle}
+              </Link>
+            ) : (
+              roundTitle
+            )}{" "}
+            – {round.programme.name}
+          </Term>
+          <Term label={t("application.leadOrganisation")}>
+            {application.leadOrganisation.name} ({ORGANISATION_KIND_LABELS[application.leadOrganisation.kind]}
+            {application.leadOrganisation.county ? `, ${application.leadOrganisation.county.name}` : ""})
+          </Term>
+          <Term label={t("application.coApplicants")}>
+            {application.coApplicants.length > 0 ? application.coApplicants.map((c) => c.organisation.name).join(", ") : t("application.none")}
+          </Term>
+          <Term label={t("application.status")}>
+            <Badge tone={application.status === "approved" ? "success" : application.status === "rejected" ? "danger" : "neutral"}>
+              {t(`applicationStatus.${application.status}`)}
+            </Badge>
+          </Term>
+          <Term label={t("application.requested")}>{formatKronor(application.requestedAmount)}</Term>
+          <Term label={t("application.focusAreas")}>{application.focusAreas.length > 0 ? application.focusAreas.join(", ") : t("application.none")}</Term>
+          <Term label={t("application.description")}>
+            <span className="whitespace-pre-line">{application.description || "–"}</span>
+          </Term>
+          <Term label={t("application.contact")}>
+            {[application.contactName, application.contactTitle, application.contactPhone, application.contactEmail].filter(Boolean).join(", ") || "–"}
+          </Term>
+        </dl>
+      </section>
+
+      <section aria-labelledby="beslut" className="mb-8">
+        <h2 id="beslut" className="mb-3 text-2xl font-semibold">
+          {t("application.decision")}
+        </h2>
+        {decision ? (
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+            <Term label={t("application.status")}>{t(`applicationStatus.${decision.outcome}`)}</Term>
+            {decision.outcome === "approved" ? <Term label={t("application.granted")}>{formatKronor(decision.grantedAmount)}</Term> : null}
+            <Term label={t("application.decidedOn")}>{formatDateLong(decision.decidedOn)}</Term>
+            {decision.motivation ? <Term label={t("application.motivation")}>{decision.motivation}</Term> : null}
+            {decision.decider ? <Term label={t("application.decidedBy")}>{decision.decider.name}</Term> : null}
+          </dl>
+        ) : (
+          <p>{t("application.noDecision")}</p>
+        )}
+      </section>
+
+      {history.length > 0 ? (
+        <section aria-labelledby="historik">
+          <h2 id="historik" className="mb-3 text-2xl font-semibold">
+            {t("application.history")}
+          </h2>
+          <Table caption={t("application.historyCaption")} captionHidden>
+            <thead>
+              <tr>
+                <Th>{t("application.when")}</Th>
+                <Th>{t("application.who")}</Th>
+                <Th>{t("application.what")}</Th>
+                <Th>{t("application.changes")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((event) => (
+                <tr key={event.id}>
+                  <Td className="whitespace-nowrap">{formatDateTime(event.at)}</Td>
+                  <Td>{event.actorLabel}</Td>
+                  <Td>{t.has(`application.actions.${event.action}`) ? t(`application.actions.${event.action}`) : event.action}</Td>
+                  <Td>
+                    <ul className="list-none">
+                      {describeChanges(event.before, event.after).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function Term({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="font-semibold">{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}

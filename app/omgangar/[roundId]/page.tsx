@@ -1,0 +1,173 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { listRoundApplications } from "@/db/queries/application-list";
+import { listCounties } from "@/db/queries/reference";
+import { getRound } from "@/db/queries/rounds";
+import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/db/schema";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { SortHeader } from "@/components/ui/sort-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { capitalizeFirst, formatKronor, ordinalInWords } from "@/lib/format";
+import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+
+type Props = { params: Promise<{ roundId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function roundIdOf(value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  return id;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const round = getRound(getDb(), roundIdOf((await params).roundId));
+  if (!round) return {};
+  const t = await getTranslations("round");
+  return { title: capitalizeFirst(t("title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year })) };
+}
+
+export default async function RoundPage({ params, searchParams }: Props) {
+  const user = await requireUser("application:read:any");
+  const db = getDb();
+  const round = getRound(db, roundIdOf((await params).roundId));
+  if (!round) notFound();
+  const list = parseListParams(await searchParams);
+  const { rows, total } = listRoundApplications(db, round.id, list);
+  const countyOptions = listCounties(db);
+  const t = await getTranslations();
+  const title = capitalizeFirst(t("round.title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }));
+  const open = round.status === "open" || round.status === "planned";
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const base = `/omgangar/${round.id}`;
+  const sortHeader = (key: SortKey, label: string, numeric = false) => (
+    <SortHeader
+      label={label}
+      numeric={numeric}
+      active={list.sortera === key}
+      direction={list.ordning}
+      href={`${base}${listQuery(list, { sortera: key, ordning: list.sortera === key && list.ordning === "asc" ? "desc" : "asc", sida: 1 })}`}
+      sortLabel={t("round.sortBy", { column: label })}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={round.programmeName}
+        actions={
+          hasPermission(user, "application:write") && open ? (
+            <Link href={`${base}/ny-ansokan`} className={buttonClasses("primary")}>
+              {t("round.registerApplication")}
+            </Link>
+          ) : null
+        }
+      />
+      {!open ? <p className="mb-4 text-slate-700">{t("round.closedNotice")}</p> : null}
+
+      <h2 className="mb-3 text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
+      <form method="get" action={base} role="search" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="flex flex-col gap-1 lg:col-span-2">
+          <label htmlFor="sok" className="font-medium">
+            {t("round.search")}
+          </label>
+          <input id="sok" name="sok" type="search" defaultValue={list.sok} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
+          <p id="sok-hint" className="text-sm text-slate-700">
+            {t("round.searchHint")}
+          </p>
+        </div>
+        <Select id="status" label={t("round.status")} value={list.status} allLabel={t("round.all")}
+          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
+        <Select id="lan" label={t("round.county")} value={list.lan} allLabel={t("round.all")}
+          options={countyOptions.map((c) => ({ value: c.code, label: c.name }))} />
+        <Select id="typ" label={t("round.kind")} value={list.typ} allLabel={t("round.all")}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))} />
+        {list.sortera !== "diarienummer" ? <input type="hidden" name="sortera" value={list.sortera} /> : null}
+        {list.ordning !== "asc" ? <input type="hidden" name="ordning" value={list.ordning} /> : null}
+        <div className="flex flex-wrap items-end gap-3 lg:col-span-5">
+          <button type="submit" className={buttonClasses("primary")}>
+            {t("round.filter")}
+          </button>
+          <Link href={base} className={buttonClasses("link")}>
+            {t("round.clear")}
+          </Link>
+        </div>
+      </form>
+
+      <p className="mb-2" role="status">
+        {total === 0
+          ? t("round.results", { total })
+          : t("round.showing", { from: (list.sida - 1) * PAGE_SIZE + 1, to: Math.min(list.sida * PAGE_SIZE, total), total })}
+      </p>
+      {rows.length > 0 ? (
+        <Table caption={t("round.caption")} captionHidden>
+          <thead>
+            <tr>
+              {sortHeader("diarienummer", t("round.registrationNumber"))}
+              {sortHeader("organisation", t("round.organisation"))}
+              {sortHeader("projekt", t("round.project"))}
+              {sortHeader("status", t("round.status"))}
+              {sortHeader("belopp", t("round.requested"), true)}
+              <Th numeric>{t("round.granted")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <Td className="whitespace-nowrap">
+                  <Link href={`/ansokningar/${row.id}`} className="text-brand-700 underline">
+                    {row.registrationNumber}
+                  </Link>
+                </Td>
+                <Td>
+                  {row.organisationName}
+                  {row.countyName ? <span className="block text-slate-700">{row.countyName}</span> : null}
+                </Td>
+                <Td>{row.projectTitle}</Td>
+                <Td>
+                  <Badge tone={row.status === "approved" ? "success" : row.status === "rejected" ? "danger" : "neutral"}>
+                    {t(`applicationStatus.${row.status}`)}
+                  </Badge>
+                </Td>
+                <Td numeric>{formatKronor(row.requestedAmount)}</Td>
+                <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+      <Pagination
+        page={list.sida}
+        pages={pages}
+        hrefFor={(page) => `${base}${listQuery(list, { sida: page })}`}
+        labels={{ nav: t("round.pagination"), previous: t("round.previous"), next: t("round.next"), page: t("round.page", { page: list.sida, pages }) }}
+      />
+    </>
+  );
+}
+
+function Select({ id, label, value, allLabel, options }: { id: string; label: string; value: string | undefined; allLabel: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      <select id={id} name={id} defaultValue={value ?? ""} className="min-h-11 rounded-md border border-slate-500 bg-white px-2">
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
