@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { listApplicationsForOrganisation } from "@/db/queries/applications";
 import { listRoundSummaries } from "@/db/queries/rounds";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -17,16 +18,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage() {
   const user = await requireUser(["statistics:read", "application:read:own-organisation"]);
-  if (hasPermission(user, "statistics:read")) return <RoundsOverview />;
+  if (hasPermission(user, "statistics:read")) return <RoundsOverview user={user} />;
   return <OrganisationOverview user={user} />;
 }
 
-async function RoundsOverview() {
+async function RoundsOverview({ user }: { user: SessionUser }) {
   const t = await getTranslations();
   const summaries = listRoundSummaries(getDb());
   return (
     <>
-      <PageHeader title={t("overview.title")} />
+      <PageHeader
+        title={t("overview.title")}
+        actions={
+          hasPermission(user, "round:manage") ? (
+            <Link href="/omgangar/ny" className={buttonClasses("primary")}>
+              {t("overview.newRound")}
+            </Link>
+          ) : null
+        }
+      />
       <h2 className="mb-3 text-2xl font-semibold">{t("overview.roundsHeading")}</h2>
       {summaries.length === 0 ? (
         <p>{t("overview.noRounds")}</p>

@@ -10,13 +10,29 @@ import { DomainError } from "./errors";
  * Only then does the action's own code run. Whatever the client sent, the server decides.
  */
 
+/** Messages per field, keyed by the field's dotted path ("leadOrganisation.kind", "coApplicants.1.name"). */
 export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; formError: string; fieldErrors?: FieldErrors };
+export type ActionFailure = {
+  ok: false;
+  formError: string;
+  fieldErrors?: FieldErrors;
+  code?: string;
+  details?: Record<string, unknown>;
+};
+export type ActionResult<T = undefined> = { ok: true; data: T } | ActionFailure;
 
-export function fail(formError: string, fieldErrors?: FieldErrors): { ok: false; formError: string; fieldErrors?: FieldErrors } {
+export function fail(formError: string, fieldErrors?: FieldErrors): ActionFailure {
   return fieldErrors ? { ok: false, formError, fieldErrors } : { ok: false, formError };
+}
+
+/** zod issues by dotted path, so a form can show each message at its own field, nested ones included. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
 }
 
 export function authAction<S extends z.ZodType, T>(
@@ -31,12 +47,14 @@ export function authAction<S extends z.ZodType, T>(
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
-        return fail("Kontrollera de markerade fälten.", z.flattenError(parsed.error).fieldErrors as FieldErrors);
+        return fail("Kontrollera de markerade fälten.", fieldErrorsOf(parsed.error));
       }
       return await handler(parsed.data, user);
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof DomainError) return fail(error.message, error.fieldErrors);
+      if (error instanceof DomainError) {
+        return { ...fail(error.message, error.fieldErrors), code: error.code, ...(error.details ? { details: error.details } : {}) };
+      }
       console.error(error);
       return fail("Något gick fel och ingenting sparades. Försök igen.");
     }

@@ -1,8 +1,11 @@
 import { Command, CommanderError } from "commander";
+import { eq } from "drizzle-orm";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { ZodError } from "zod";
 import { databasePath, openDatabase, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
+import { organisations } from "@/db/schema";
 import { getOrganisationByName } from "@/db/queries/organisations";
 import { DEMO_USERS } from "@/db/seed/demo-users";
 import { databaseHasData, seedDemo } from "@/db/seed/demo";
@@ -20,9 +23,14 @@ import { generatePassword } from "./password";
 
 const CLI_ACTOR = { id: null, label: "CLI" } as const;
 
-function withDb<T>(fn: (db: Db) => T | Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db) => T | Promise<T>): Promise<T> {
   const db = openDatabase();
-  return Promise.resolve(fn(db)).finally(() => db.$client.close());
+  // try/finally, not Promise.resolve(fn(db)).finally(): a synchronous throw (a failed migration) must close it too.
+  try {
+    return await fn(db);
+  } finally {
+    db.$client.close();
+  }
 }
 
 function migrate(db: Db): void {
@@ -46,6 +54,22 @@ function printAccounts(db: Db): void {
   console.log("\nDemokonton (bara i demodatabasen):");
   for (const u of present) console.log(`  ${u.role.padEnd(15)} ${u.email.padEnd(32)} ${u.password}`);
   console.log("\nAnslag startar på http://localhost:3000\n");
+}
+
+/**
+ * True when the path is the database or one of SQLite's files beside it, however it is spelled: by the same path,
+ * or through a symbolic or hard link (the same device and inode).
+ */
+function isDatabaseFile(target: string): boolean {
+  const database = databasePath();
+  return ["", "-wal", "-shm", "-journal"].some((suffix) => sameFile(target, database + suffix));
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  const sa = statSync(a, { throwIfNoEntry: false });
+  const sb = statSync(b, { throwIfNoEntry: false });
+  return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 export function buildProgram(): Command {
@@ -91,7 +115,7 @@ export function buildProgram(): Command {
     .action((file: string) =>
       withDb(async (handle) => {
         const target = resolve(file);
-        if (target === databasePath()) throw new DomainError("Kopian kan inte skrivas över själva databasen.");
+        if (isDatabaseFile(target)) throw new DomainError("Kopian kan inte skrivas över själva databasen.");
         const result = await handle.$client.backup(target);
         console.log(`Säkerhetskopia skriven till ${target} (${result.totalPages} sidor).`);
       }),
@@ -110,8 +134,13 @@ export function buildProgram(): Command {
       withDb(async (handle) => {
         let organisationId: number | null = null;
         if (options.organisation !== undefined) {
+          // An id is looked up too: an unknown one must get this message, not "FOREIGN KEY constraint failed".
           const org = /^\d+$/.test(options.organisation)
-            ? { id: Number(options.organisation) }
+            ? handle
+                .select({ id: organisations.id })
+                .from(organisations)
+                .where(eq(organisations.id, Number(options.organisation)))
+                .get()
             : getOrganisationByName(handle, options.organisation);
           if (!org) throw new DomainError(`Organisationen "${options.organisation}" finns inte.`);
           organisationId = org.id;

@@ -1,0 +1,236 @@
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { applications, auditEvents, decisions } from "@/db/schema";
+import { freshTestDb } from "@/db/testing";
+import { DomainError } from "@/lib/errors";
+import type { WorkerResult } from "./concurrency-worker";
+import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionInput } from "./record";
+import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
+import { inWriteTransaction } from "./transaction";
+
+const NBSP = "\u00a0";
+
+let db: Db;
+let path: string;
+
+beforeEach(() => {
+  ({ db, path } = freshTestDb());
+});
+
+function decide(input: Partial<RecordDecisionInput> & { applicationId: number }, allowDecidedRound = false) {
+  return inWriteTransaction(db, (tx) =>
+    recordDecision(
+      tx,
+      { outcome: "approved", grantedAmount: 100_000, motivation: "Bra projekt.", decidedOn: "2026-06-01", ...input },
+      TEST_ACTOR,
+      { allowDecidedRound },
+    ),
+  );
+}
+
+function caught(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError");
+}
+
+function counts() {
+  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return { applications: count("applications"), decisions: count("decisions"), audit: count("audit_events") };
+}
+
+describe("recordDecision", () => {
+  it("approves within the budget: writes the decision, sets the application's status and bumps its version", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [id] = createTestApplications(db, roundId, 1) as [number];
+    const result = decide({ applicationId: id, grantedAmount: 600_000 });
+
+    expect(result.created).toBe(true);
+    expect(result.decision).toMatchObject({ outcome: "approved", grantedAmount: 600_000, version: 1, roundId });
+    const app = db.select().from(applications).where(eq(applications.id, id)).get();
+    expect(app).toMatchObject({ status: "approved", version: 2 });
+    expect(result.applicationVersion).toBe(2);
+    expect(grantedInRound(db, roundId)).toBe(600_000);
+  });
+
+  it("refuses an amount over what is left of the budget, says how much is left, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    decide({ applicationId: a, grantedAmount: 500_000 });
+    const before = counts();
+
+    const error = caught(() => decide({ applicationId: b, grantedAmount: 500_001 }));
+    expect(error.code).toBe("budget");
+    expect(error.message).toBe(`Beloppet överstiger det som finns kvar av omgångens budget: 500${NBSP}000 kronor återstår.`);
+    expect(error.fieldErrors?.grantedAmount).toEqual([error.message]);
+
+    expect(counts()).toEqual(before);
+    expect(grantedInRound(db, roundId)).toBe(500_000);
+    expect(db.select().from(applications).where(eq(applications.id, b)).get()).toMatchObject({ status: "received", version: 1 });
+    // Exactly the rest still fits.
+    expect(decide({ applicationId: b, grantedAmount: 500_000 }).decision.grantedAmount).toBe(500_000);
+  });
+
+  it("counts only the difference when an existing approval is raised", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    decide({ applicationId: a, grantedAmount: 600_000 });
+    const first = decide({ applicationId: b, grantedAmount: 1_000_000 });
+    // 400 000 left: raising 1 000 000 to 1 400 000 fits, to 1 400 001 does not.
+    const error = caught(() => decide({ applicationId: b, grantedAmount: 1_400_001, expectedVersion: 1 }));
+    expect(error.message).toContain(`400${NBSP}000 kronor återstår`);
+
+    const raised = decide({ applicationId: b, grantedAmount: 1_400_000, expectedVersion: first.decision.version });
+    expect(raised.created).toBe(false);
+    expect(raised.decision).toMatchObject({ id: first.decision.id, grantedAmount: 1_400_000, version: 2 });
+    expect(grantedInRound(db, roundId)).toBe(2_000_000);
+    expect(db.select().from(decisions).all()).toHaveLength(2);
+  });
+
+  it("writes 0 for a rejection whatever amount was sent, and a rejection never touches the budget", () => {
+    const roundId = createTestRound(db, { budget: 100_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    decide({ applicationId: a, grantedAmount: 100_000 });
+    const result = decide({ applicationId: b, outcome: "rejected", grantedAmount: 750_000 });
+    expect(result.decision).toMatchObject({ outcome: "rejected", grantedAmount: 0 });
+    expect(db.select().from(applications).where(eq(applications.id, b)).get()?.status).toBe("rejected");
+  });
+
+  it("refuses an approval of 0 kronor, a fractional amount and an impossible date at their fields", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    expect(caught(() => decide({ applicationId: a, grantedAmount: 0 })).fieldErrors?.grantedAmount).toEqual([
+      "Ange det beviljade beloppet (mer än 0 kronor).",
+    ]);
+    expect(caught(() => decide({ applicationId: a, grantedAmount: 1.5 })).fieldErrors?.grantedAmount).toEqual([
+      "Beloppet ska anges i hela kronor, utan ören.",
+    ]);
+    expect(caught(() => decide({ applicationId: a, decidedOn: "2026-02-30" })).fieldErrors?.decidedOn).toEqual(["Datumet finns inte."]);
+    expect(counts().decisions).toBe(0);
+  });
+
+  it("refuses a stale version: creating over an existing decision, or changing with an old version", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    decide({ applicationId: a, grantedAmount: 100_000 });
+    decide({ applicationId: a, grantedAmount: 200_000, expectedVersion: 1 });
+
+    const creatingAgain = caught(() => decide({ applicationId: a, grantedAmount: 300_000 }));
+    expect(creatingAgain.code).toBe("stale");
+    expect(creatingAgain.message).toMatch(/^Någon annan har beslutat om ansökan under tiden/);
+    expect(caught(() => decide({ applicationId: a, grantedAmount: 300_000, expectedVersion: 1 })).code).toBe("stale");
+    expect(db.select().from(decisions).get()).toMatchObject({ grantedAmount: 200_000, version: 2 });
+  });
+
+  it("writes decision.create and decision.update audit events with before and after", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const created = decide({ applicationId: a, grantedAmount: 100_000 });
+    decide({ applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", expectedVersion: 1 });
+
+    const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
+    expect(events.map((e) => e.action)).toEqual(["decision.create", "decision.update"]);
+    expect(events[0]).toMatchObject({ entityId: created.decision.id, actorLabel: "test", before: null });
+    expect(events[0]?.after).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
+    expect(events[1]?.before).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
+    expect(events[1]?.after).toMatchObject({ outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", version: 2 });
+  });
+
+  it("refuses a round that has not opened, and a decided round unless the caller loads a past round", () => {
+    const planned = createTestRound(db, { budget: 1_000_000, status: "planned" });
+    const [p] = createTestApplications(db, planned, 1) as [number];
+    expect(caught(() => decide({ applicationId: p })).code).toBe("round_planned");
+
+    const decided = createTestRound(db, { budget: 1_000_000, status: "decided", ordinal: 2, programmeId: 1 });
+    const [d] = createTestApplications(db, decided, 1) as [number];
+    expect(caught(() => decide({ applicationId: d })).code).toBe("round_decided");
+    expect(decide({ applicationId: d }, true).created).toBe(true);
+  });
+
+  it("refuses to run outside a transaction", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    expect(() =>
+      recordDecision(db, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "", decidedOn: "2026-06-01" }, TEST_ACTOR),
+    ).toThrow(/inside a write transaction/);
+  });
+});
+
+describe("withdrawDecision", () => {
+  it("deletes the decision, sets the application back to received and audits the reason", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const { decision } = decide({ applicationId: a, grantedAmount: 300_000 });
+
+    expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Fel ansökan.", TEST_ACTOR, 7))).code).toBe("stale");
+    expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "  ", TEST_ACTOR, 1))).fieldErrors?.reason).toBeDefined();
+
+    const result = inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Beslutet fattades på fel ansökan.", TEST_ACTOR, 1));
+    expect(result.applicationVersion).toBe(3);
+    expect(db.select().from(decisions).all()).toEqual([]);
+    expect(db.select().from(applications).where(eq(applications.id, a)).get()?.status).toBe("received");
+    expect(grantedInRound(db, roundId)).toBe(0);
+    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.withdraw")).get();
+    expect(event).toMatchObject({ entityId: decision.id });
+    expect(event?.before).toMatchObject({ grantedAmount: 300_000 });
+    expect(event?.after).toMatchObject({ reason: "Beslutet fattades på fel ansökan." });
+
+    // A new decision may now be created again.
+    expect(decide({ applicationId: a, grantedAmount: 100_000 }).created).toBe(true);
+  });
+});
+
+describe("recordDecision under concurrency", () => {
+  it("50 connections approving 100 000 each at once in a 1 000 000 round: exactly 10 succeed, none crash", async () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const ids = createTestApplications(db, roundId, 50);
+    // Checkpoint so every new connection sees the applications without replaying a long WAL.
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+
+    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+    const workerFile = fileURLToPath(new URL("./concurrency-worker.ts", import.meta.url));
+    const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerFile)}, ${JSON.stringify(pathToFileURL(workerFile).href)}));`;
+    const barrier = new SharedArrayBuffer(4);
+
+    let ready = 0;
+    let release: () => void = () => {};
+    const allReady = new Promise<void>((resolve) => (release = resolve));
+    const results = ids.map(
+      (applicationId) =>
+        new Promise<WorkerResult>((resolve, reject) => {
+          const worker = new Worker(bootstrap, { eval: true, workerData: { path, applicationId, amount: 100_000, barrier } });
+          worker.on("message", (message: "ready" | WorkerResult) => {
+            if (message === "ready") {
+              if (++ready === ids.length) release();
+            } else resolve(message);
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => (code === 0 ? undefined : reject(new Error(`worker exited with ${code}`))));
+        }),
+    );
+    await allReady;
+    const gate = new Int32Array(barrier);
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    const outcomes = await Promise.all(results);
+
+    const succeeded = outcomes.filter((o) => o.ok);
+    const refused = outcomes.filter((o): o is Extract<WorkerResult, { ok: false }> => !o.ok);
+    expect(succeeded).toHaveLength(10);
+    expect(refused).toHaveLength(40);
+    for (const r of refused) {
+      expect(r.code).toBe("budget");
+      expect(r.message).toBe("Beloppet överstiger det som finns kvar av omgångens budget: 0 kronor återstår.");
+    }
+    expect(grantedInRound(db, roundId)).toBe(1_000_000);
+    expect(db.$client.prepare("SELECT count(*) FROM applications WHERE status = 'approved'").pluck().get()).toBe(10);
+  }, 60_000);
+});

@@ -1,0 +1,66 @@
+import type { Db } from "@/db/client";
+import { programmes, rounds, type RoundStatus } from "@/db/schema";
+import { registerApplication } from "@/lib/applications/register";
+import type { AuditActor } from "@/lib/audit";
+import { inWriteTransaction } from "./transaction";
+
+/* Builders for tests of decisions, imports and exports: a programme, a round and applications, written the real way. */
+
+export const TEST_ACTOR: AuditActor = { id: null, label: "test" };
+
+export function createTestProgramme(db: Db, fields: { name?: string; code?: string } = {}): number {
+  return db
+    .insert(programmes)
+    .values({
+      name: fields.name ?? "Program för Hållbar jämställdhet",
+      code: fields.code ?? "HJ",
+      funder: "regeringen",
+      allocation: 225_000_000,
+    })
+    .returning({ id: programmes.id })
+    .get().id;
+}
+
+export function createTestRound(
+  db: Db,
+  fields: { programmeId?: number; ordinal?: number; budget: number; status?: RoundStatus; year?: number },
+): number {
+  const programmeId = fields.programmeId ?? createTestProgramme(db);
+  return db
+    .insert(rounds)
+    .values({
+      programmeId,
+      ordinal: fields.ordinal ?? 1,
+      year: fields.year ?? 2026,
+      budget: fields.budget,
+      status: fields.status ?? "open",
+    })
+    .returning({ id: rounds.id })
+    .get().id;
+}
+
+/** Registers `count` applications from organisations of kind "annan" (no reference data needed). */
+export function createTestApplications(db: Db, roundId: number, count: number, requestedAmount = 1_000_000): number[] {
+  return inWriteTransaction(db, (tx) =>
+    Array.from({ length: count }, (_, i) =>
+      registerApplication(
+        tx,
+        roundId,
+        {
+          leadOrganisation: { name: `Organisation ${i + 1}`, kind: "annan" },
+          coApplicants: [],
+          projectTitle: `Projekt ${i + 1}`,
+          description: "",
+          focusAreas: [],
+          requestedAmount,
+          contactName: "",
+          contactTitle: "",
+          contactPhone: "",
+          contactEmail: "",
+        },
+        TEST_ACTOR,
+        { allowClosedRound: true },
+      ).id,
+    ),
+  );
+}

@@ -1,0 +1,11 @@
+import type { Db, Tx } from "@/db/client";
+
+/**
+ * Runs `fn` in a transaction that takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE). A deferred transaction
+ * would read the budget under a shared lock and only ask for the write lock at the first write, so two connections
+ * could both read "500 000 left" and both grant it; with IMMEDIATE the second waits (busy_timeout) until the first
+ * has committed and then reads the new sum. better-sqlite3 transactions are synchronous: `fn` must not await.
+ */
+export function inWriteTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}
