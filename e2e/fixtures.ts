@@ -49,6 +49,7 @@ export const test = base.extend<Fixtures>({
       await page.getByLabel("Lösenord").fill(user.password);
       await page.getByRole("button", { name: "Logga in" }).click();
       await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+      await checkAccessibility(page, "the start page after signing in");
     });
   },
 

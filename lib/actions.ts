@@ -38,7 +38,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 export function authAction<S extends z.ZodType, T>(
   options: { permission: Permission | readonly Permission[]; schema: S },
   handler: (input: z.output<S>, user: SessionUser) => Promise<ActionResult<T>> | ActionResult<T>,
-): (raw: z.input<S> | FormData) => Promise<ActionResult<T>> {
+): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
       const user = await getCurrentUser();

@@ -67,7 +67,7 @@ export function registerApplication(
     action: "application.create",
     entityType: "application",
     entityId: application.id,
-    after: { ...application, coApplicantIds },
+    after: { ...application, coApplicantIds, leadOrganisation: lead.name, coApplicants: namesOf(coApplicants, coApplicantIds) },
   });
   return { ...application, coApplicantIds };
 }
@@ -81,4 +81,9 @@ export function coApplicantIdsOf(tx: DbOrTx, applicationId: number): number[] {
     .orderBy(applicationCoApplicants.position)
     .all()
     .map((r) => r.id);
+}
+
+/** Names in the order of the ids, for the audit trail (people read names, not ids). */
+export function namesOf(organisations: { id: number; name: string }[], ids: number[]): string[] {
+  return ids.map((id) => organisations.find((o) => o.id === id)?.name ?? String(id));
 }

@@ -19,7 +19,11 @@ const listField = (max: number, message: string) =>
 /** The fields of an application, shared by the registration form, the edit form, the import and the CLI. */
 export const applicationFieldsSchema = z.object({
   leadOrganisation: organisationRefSchema,
-  coApplicants: z.array(organisationRefSchema).max(20, "Högst 20 medsökande.").default([]),
+  // Names separated by ";" (a form field, a spreadsheet cell) or full references (the API, the import).
+  coApplicants: z
+    .union([z.string().transform((value) => splitList(value).map((name) => ({ name }))), z.array(z.unknown())])
+    .pipe(z.array(organisationRefSchema).max(20, "Högst 20 medsökande."))
+    .default([]),
   projectTitle: z.string().trim().min(1, "Ange projektets titel.").max(300, "Titeln får ha högst 300 tecken."),
   description: z.string().trim().max(10_000, "Beskrivningen får ha högst 10 000 tecken.").default(""),
   focusAreas: listField(20, "Högst 20 fokusområden.").default([]),

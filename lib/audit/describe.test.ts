@@ -12,7 +12,7 @@ describe("describeChanges", () => {
   });
 
   it("lists what a creation set, in Swedish", () => {
-    expect(describeChanges(null, { outcome: "approved", grantedAmount: 1_700_000, id: 4 })).toEqual([
+    expect(describeChanges(null, { outcome: "approved", grantedAmount: 1_700_000, motivation: "", id: 4 })).toEqual([
       "Beslut: beviljad",
       "Beviljat belopp: 1\u00a0700\u00a0000 kronor",
     ]);

@@ -10,8 +10,8 @@ const LABELS: Record<string, string> = {
   contactTitle: "Titel",
   contactPhone: "Telefon",
   contactEmail: "E-post",
-  leadOrganisationId: "Sökande organisation",
-  coApplicantIds: "Medsökande",
+  leadOrganisation: "Sökande organisation",
+  coApplicants: "Medsökande",
   status: "Status",
   outcome: "Beslut",
   grantedAmount: "Beviljat belopp",
@@ -42,7 +42,9 @@ export function describeChanges(before: Record<string, unknown> | null, after: R
     const from = before?.[key];
     const to = after?.[key];
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    if (!before) lines.push(`${LABELS[key]}: ${show(key, to)}`);
+    if (!before) {
+      if (show(key, to) !== "–") lines.push(`${LABELS[key]}: ${show(key, to)}`);
+    }
     else if (!after) lines.push(`${LABELS[key]}: ${show(key, from)}`);
     else lines.push(`${LABELS[key]}: ${show(key, from)} → ${show(key, to)}`);
   }

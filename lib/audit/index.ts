@@ -37,3 +37,8 @@ export function writeAudit(tx: DbOrTx, event: AuditInput): void {
 function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
+
+/** The audit actor for a signed-in user: their id, and their name as it was when they made the change. */
+export function auditActorOf(user: { id: number; name: string }): AuditActor {
+  return { id: user.id, label: user.name };
+}

@@ -136,7 +136,7 @@ export default async function ApplicationPage({ params }: Props) {
                 <tr key={event.id}>
                   <Td className="whitespace-nowrap">{formatDateTime(event.at)}</Td>
                   <Td>{event.actorLabel}</Td>
-                  <Td>{t.has(`application.actions.${event.action}`) ? t(`application.actions.${event.action}`) : event.action}</Td>
+                  <Td>{actionLabel(t, event.action)}</Td>
                   <Td>
                     <ul className="list-none">
                       {describeChanges(event.before, event.after).map((line) => (
@@ -152,6 +152,12 @@ export default async function ApplicationPage({ params }: Props) {
       ) : null}
     </>
   );
+}
+
+// Audit actions are "entity.verb"; message keys cannot hold dots, so they use "entity_verb".
+function actionLabel(t: Awaited<ReturnType<typeof getTranslations>>, action: string): string {
+  const key = `application.actions.${action.replace(".", "_")}`;
+  return t.has(key) ? t(key) : action;
 }
 
 function Term({ label, children }: { label: string; children: React.ReactNode }) {

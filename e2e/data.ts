@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { openDatabase, type Db } from "@/db/client";
+import { programmes, rounds } from "@/db/schema";
+import { registerApplication } from "@/lib/applications/register";
+import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
+
+/*
+ * Data a test makes for itself, written straight into the database the server under test uses (SQLite in WAL mode
+ * takes a second writer safely). Every call makes its own programme, so parallel tests never share rows.
+ */
+
+function withDb<T>(fn: (db: Db) => T): T {
+  const path = process.env.E2E_DATABASE_PATH;
+  if (!path) throw new Error("E2E_DATABASE_PATH is not set");
+  const db = openDatabase(path);
+  try {
+    return fn(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+const ACTOR = { id: null, label: "E2E" };
+
+export function uniqueCode(): string {
+  return `T${randomBytes(3).toString("hex").toUpperCase()}`;
+}
+
+/** A programme of its own with one open round; returns the round's id and the programme's code. */
+export function createOpenRound(options: { budget?: number; year?: number } = {}): { roundId: number; code: string; programmeName: string } {
+  const code = uniqueCode();
+  const programmeName = `Testprogram ${code}`;
+  return withDb((db) =>
+    db.transaction((tx) => {
+      const programme = tx.insert(programmes).values({ name: programmeName, code, funder: "regeringen", allocation: 50_000_000 }).returning().get();
+      const round = tx
+        .insert(rounds)
+        .values({ programmeId: programme.id, ordinal: 1, year: options.year ?? 2026, budget: options.budget ?? 10_000_000, status: "open" })
+        .returning()
+        .get();
+      return { roundId: round.id, code, programmeName };
+    }),
+  );
+}
+
+export function createApplication(roundId: number, fields: Partial<ApplicationFieldsInput> = {}): { id: number; registrationNumber: string } {
+  const parsed = applicationFieldsSchema.parse({
+    leadOrganisation: { name: "Umeå kommun" },
+    projectTitle: `Testprojekt ${uniqueCode()}`,
+    requestedAmount: 500_000,
+    ...fields,
+  });
+  return withDb((db) => db.transaction((tx) => registerApplication(tx, roundId, parsed, ACTOR)));
+}
