@@ -229,9 +229,10 @@ export const applications = sqliteTable(
   (t) => [
     uniqueIndex("applications_registration_number_unique").on(t.registrationNumber),
     index("applications_round_status_idx").on(t.roundId, t.status),
-    index("applications_round_created_idx").on(t.roundId, t.id),
+    index("applications_round_registration_idx").on(t.roundId, t.registrationNumber),
     index("applications_lead_organisation_idx").on(t.leadOrganisationId, t.roundId),
     index("applications_round_requested_idx").on(t.roundId, t.requestedAmount),
+    index("applications_round_title_idx").on(t.roundId, sql`${t.projectTitle} COLLATE NOCASE`),
     check("applications_requested_nonnegative", sql`${t.requestedAmount} >= 0`),
   ],
 );

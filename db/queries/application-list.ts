@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { applications, counties, decisions, organisations } from "../schema";
+import { applications, counties, decisions, organisations, type OrganisationKind } from "../schema";
 import { PAGE_SIZE, type ListParams, type SortKey } from "@/lib/applications/list-params";
 
 export type ApplicationListRow = {
@@ -8,7 +8,7 @@ export type ApplicationListRow = {
   registrationNumber: string;
   projectTitle: string;
   organisationName: string;
-  organisationKind: string;
+  organisationKind: OrganisationKind;
   countyName: string | null;
   requestedAmount: number;
   status: "received" | "approved" | "rejected";
@@ -46,14 +46,38 @@ const ORDER: Record<SortKey, SQL> = {
   status: sql`${applications.status}`,
 };
 
+/** Whether the filters need the lead organisation's columns (search, county, kind, or sorting by its name). */
+function needsOrganisation(params: ListParams): boolean {
+  return Boolean(params.sok || params.lan || params.typ || params.sortera === "organisation");
+}
+
 /**
- * One page of a round's applications and the number of matches: two queries, whatever the round's size. Filters use
- * the (round_id, status) index and the organisation's indexed columns; nothing loads the whole table.
+ * One page of a round's applications and the number of matches: two queries, whatever the round's size. The page
+ * is found on ids alone (a deferred join: the index orders and skips, nothing else is read for skipped rows), then
+ * only its 50 rows are joined with organisations, counties and decisions.
  */
 export function listRoundApplications(db: Db, roundId: number, params: ListParams): { rows: ApplicationListRow[]; total: number } {
   const where = filters(roundId, params);
   const direction = params.ordning === "desc" ? desc : asc;
-  const rows = db
+  const joinOrganisation = needsOrganisation(params);
+
+  const idQuery = db.select({ id: applications.id }).from(applications);
+  const pageIds = (joinOrganisation ? idQuery.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId)) : idQuery)
+    .where(where)
+    .orderBy(direction(ORDER[params.sortera]), direction(applications.registrationNumber))
+    .limit(PAGE_SIZE)
+    .offset((params.sida - 1) * PAGE_SIZE)
+    .all()
+    .map((r) => r.id);
+
+  const countQuery = db.select({ n: sql<number>`count(*)` }).from(applications);
+  const total =
+    (joinOrganisation ? countQuery.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId)) : countQuery)
+      .where(where)
+      .get()?.n ?? 0;
+  if (pageIds.length === 0) return { rows: [], total };
+
+  const found = db
     .select({
       id: applications.id,
       registrationNumber: applications.registrationNumber,
@@ -69,17 +93,9 @@ export function listRoundApplications(db: Db, roundId: number, params: ListParam
     .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
     .leftJoin(counties, eq(counties.code, organisations.countyCode))
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(where)
-    .orderBy(direction(ORDER[params.sortera]), asc(applications.registrationNumber))
-    .limit(PAGE_SIZE)
-    .offset((params.sida - 1) * PAGE_SIZE)
+    .where(inArray(applications.id, pageIds))
     .all();
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(applications)
-      .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-      .where(where)
-      .get()?.n ?? 0;
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = pageIds.map((id) => byId.get(id)).filter((row): row is ApplicationListRow => row !== undefined);
   return { rows, total };
 }

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDatabase, type Db } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { listRoundApplications } from "@/db/queries/application-list";
+import { listRoundSummaries } from "@/db/queries/rounds";
+import { seedReferenceData } from "@/db/seed/reference";
+import { parseListParams } from "@/lib/applications/list-params";
+import { recordDecision } from "@/lib/decisions/record";
+import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { swedishSortKey } from "@/lib/format/sort";
+
+/*
+ * `npm run bench`: builds a database the size the issues name (100 000 applications) in a temporary file, then
+ * times the hot paths and prints each median against its target. Targets are measured here, never in a timed test.
+ * BENCH_APPLICATIONS overrides the size.
+ */
+
+const TOTAL = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
+const ACTOR = { id: null, label: "bench" };
+
+type Result = { name: string; median: number; p95: number; target?: number };
+const results: Result[] = [];
+
+function time(name: string, runs: number, fn: (i: number) => void, target?: number): void {
+  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm-up: prepared statements, page cache
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn(i + 5);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  results.push({ name, median: at(0.5), p95: at(0.95), target });
+}
+
+/** Fills a round with `count` applications spread over the 290 municipalities, in one transaction. */
+function fillRound(db: Db, roundId: number, code: string, year: number, count: number, budget: number): void {
+  const sqlite = db.$client;
+  const orgIds = sqlite.prepare("SELECT id FROM organisations ORDER BY id").pluck().all() as number[];
+  const insert = sqlite.prepare(
+    `INSERT INTO applications (round_id, registration_number, lead_organisation_id, project_title, description, focus_areas,
+       requested_amount, contact_name, status) VALUES (?, ?, ?, ?, '', '["Medborgarservice"]', ?, 'Kontakt', 'received')`,
+  );
+  sqlite.transaction(() => {
+    for (let i = 1; i <= count; i++) {
+      insert.run(roundId, `${code}-${year}-${String(i).padStart(6, "0")}`, orgIds[i % orgIds.length], `Jämställd service ${i}`, 100_000 + (i % 40) * 50_000);
+    }
+    sqlite.prepare("INSERT INTO registration_sequences (programme_id, year, last_number) SELECT programme_id, ?, ? FROM rounds WHERE id = ?").run(year, count, roundId);
+  })();
+  void budget;
+}
+
+function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } {
+  const dir = mkdtempSync(join(tmpdir(), "anslag-bench-"));
+  const db = openDatabase(join(dir, "bench.db"));
+  runMigrations(db);
+  seedReferenceData(db);
+  const sqlite = db.$client;
+  const orgInsert = sqlite.prepare("INSERT INTO organisations (name, short_name, kind, municipality_code, county_code, sort_name) VALUES (?, ?, 'kommun', ?, ?, ?)");
+  const munis = sqlite.prepare("SELECT code, name, short_name AS shortName, county_code AS countyCode FROM municipalities").all() as {
+    code: string;
+    name: string;
+    shortName: string;
+    countyCode: string;
+  }[];
+  sqlite.transaction(() => {
+    for (const m of munis) orgInsert.run(m.name, m.shortName, m.code, m.countyCode, swedishSortKey(m.name));
+  })();
+  const programme = sqlite.prepare("INSERT INTO programmes (name, code, funder, allocation) VALUES ('Benchmark', 'BM', 'regeringen', 0) RETURNING id").get() as { id: number };
+  const round = (ordinal: number, year: number, budget: number) =>
+    (sqlite.prepare("INSERT INTO rounds (programme_id, ordinal, year, budget, status) VALUES (?, ?, ?, ?, 'open') RETURNING id").get(programme.id, ordinal, year, budget) as { id: number }).id;
+  const bigRound = round(1, 2030, 1_000_000_000_000);
+  const statsRound = round(2, 2031, 1_000_000_000_000);
+  const started = performance.now();
+  fillRound(db, bigRound, "BM", 2030, TOTAL - 10_000, 0);
+  fillRound(db, statsRound, "BM", 2031, Math.min(10_000, TOTAL), 0);
+  sqlite.pragma("optimize");
+  console.log(`Built ${TOTAL.toLocaleString("sv-SE")} applications in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}).`);
+  return { db, dir, bigRound, statsRound };
+}
+
+function main(): void {
+  const { db, dir, bigRound, statsRound } = setup();
+  const ids = db.$client.prepare("SELECT id FROM applications WHERE round_id = ? ORDER BY id LIMIT 2000").pluck().all(bigRound) as number[];
+  try {
+    time("application list, page 1 (50 of the round)", 50, () => listRoundApplications(db, bigRound, parseListParams({})), 50);
+    time("application list, page 1000", 30, () => listRoundApplications(db, bigRound, parseListParams({ sida: "1000" })), 50);
+    time("application list, filtered by status and county", 30, () => listRoundApplications(db, bigRound, parseListParams({ status: "received", lan: "24" })), 50);
+    time("application list, sorted by organisation", 20, () => listRoundApplications(db, bigRound, parseListParams({ sortera: "organisation" })), 100);
+    time("application list, text search", 20, () => listRoundApplications(db, bigRound, parseListParams({ sok: "service 4242" })), 100);
+    time("start page, every round's summary", 30, () => listRoundSummaries(db), 100);
+    time(
+      "record one decision (budget check and audit event included)",
+      500,
+      (i) => {
+        const applicationId = ids[i % ids.length];
+        if (applicationId === undefined) throw new Error("no application");
+        inWriteTransaction(db, (tx) =>
+          recordDecision(
+            tx,
+            { applicationId, outcome: i % 2 ? "approved" : "rejected", grantedAmount: i % 2 ? 100_000 : 0, motivation: "", decidedOn: "2030-06-01", expectedVersion: undefined },
+            ACTOR,
+          ),
+        );
+        // Undo so every sample decides a fresh application the same way.
+        db.$client.prepare("DELETE FROM decisions WHERE application_id = ?").run(applicationId);
+      },
+      5,
+    );
+    void statsRound;
+  } finally {
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log("");
+  const width = Math.max(...results.map((r) => r.name.length));
+  let failed = 0;
+  for (const r of results) {
+    const verdict = r.target === undefined ? "" : r.median <= r.target ? `  ok (target ${r.target} ms)` : `  OVER TARGET (${r.target} ms)`;
+    if (r.target !== undefined && r.median > r.target) failed++;
+    console.log(`${r.name.padEnd(width)}  median ${r.median.toFixed(2).padStart(8)} ms  p95 ${r.p95.toFixed(2).padStart(8)} ms${verdict}`);
+  }
+  if (failed > 0) {
+    console.log(`\n${failed} over target.`);
+    process.exitCode = 1;
+  }
+}
+
+main();
