@@ -77,6 +77,8 @@ export const organisations = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(), // as printed: "Borås Stad"
+    // name lower-cased in JavaScript (SQLite's lower() folds only A-Z, so it cannot match "Östsam" to "östsam")
+    nameKey: text("name_key").notNull(),
     shortName: text("short_name").notNull(), // "Borås"
     kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
     municipalityCode: text("municipality_code").references(() => municipalities.code),
@@ -86,7 +88,7 @@ export const organisations = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("organisations_name_unique").on(sql`lower(${t.name})`),
+    uniqueIndex("organisations_name_key_unique").on(t.nameKey),
     index("organisations_sort_name_idx").on(t.sortName),
     index("organisations_county_idx").on(t.countyCode),
     index("organisations_kind_idx").on(t.kind),

@@ -34,9 +34,10 @@ CREATE TABLE `applications` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `applications_registration_number_unique` ON `applications` (`registration_number`);--> statement-breakpoint
 CREATE INDEX `applications_round_status_idx` ON `applications` (`round_id`,`status`);--> statement-breakpoint
-CREATE INDEX `applications_round_created_idx` ON `applications` (`round_id`,`id`);--> statement-breakpoint
+CREATE INDEX `applications_round_registration_idx` ON `applications` (`round_id`,`registration_number`);--> statement-breakpoint
 CREATE INDEX `applications_lead_organisation_idx` ON `applications` (`lead_organisation_id`,`round_id`);--> statement-breakpoint
 CREATE INDEX `applications_round_requested_idx` ON `applications` (`round_id`,`requested_amount`);--> statement-breakpoint
+CREATE INDEX `applications_round_title_idx` ON `applications` (`round_id`,"project_title" COLLATE NOCASE);--> statement-breakpoint
 CREATE TABLE `audit_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` integer NOT NULL,
@@ -95,6 +96,7 @@ CREATE INDEX `municipalities_sort_name_idx` ON `municipalities` (`sort_name`);--
 CREATE TABLE `organisations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
+	`name_key` text NOT NULL,
 	`short_name` text NOT NULL,
 	`kind` text NOT NULL,
 	`municipality_code` text,
@@ -106,7 +108,7 @@ CREATE TABLE `organisations` (
 	FOREIGN KEY (`county_code`) REFERENCES `counties`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `organisations_name_unique` ON `organisations` (lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX `organisations_name_key_unique` ON `organisations` (`name_key`);--> statement-breakpoint
 CREATE INDEX `organisations_sort_name_idx` ON `organisations` (`sort_name`);--> statement-breakpoint
 CREATE INDEX `organisations_county_idx` ON `organisations` (`county_code`);--> statement-breakpoint
 CREATE INDEX `organisations_kind_idx` ON `organisations` (`kind`);--> statement-breakpoint

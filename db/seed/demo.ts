@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../client";
+import { insertOrganisation } from "../queries/organisations";
 import { nextRegistrationNumber } from "../queries/registration";
 import { createUser } from "../queries/users";
 import {
@@ -7,14 +8,12 @@ import {
   applications,
   decisions,
   municipalities,
-  organisations,
   programmes,
   rounds,
   type Role,
 } from "../schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
-import { swedishSortKey } from "@/lib/format/sort";
 import {
   DEMO_ORGANISATIONS,
   DEMO_PROGRAMME,
@@ -193,18 +192,13 @@ function insertOrganisations(tx: Tx): Map<string, number> {
 
   const ids = new Map<string, number>();
   for (const org of DEMO_ORGANISATIONS) {
-    const row = tx
-      .insert(organisations)
-      .values({
-        name: org.name,
-        shortName: org.shortName,
-        kind: org.kind,
-        municipalityCode: org.municipalityCode ?? null,
-        countyCode: resolveCounty(org, countyOf),
-        sortName: swedishSortKey(org.name),
-      })
-      .returning()
-      .get();
+    const row = insertOrganisation(tx, {
+      name: org.name,
+      shortName: org.shortName,
+      kind: org.kind,
+      municipalityCode: org.municipalityCode ?? null,
+      countyCode: resolveCounty(org, countyOf),
+    });
     writeAudit(tx, {
       actor: DEMO_ACTOR,
       action: "organisation.create",

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { listRoundApplications } from "@/db/queries/application-list";
+import { organisationNameKey } from "@/db/queries/organisations";
 import { listRoundSummaries } from "@/db/queries/rounds";
 import { seedReferenceData } from "@/db/seed/reference";
 import { parseListParams } from "@/lib/applications/list-params";
@@ -60,7 +61,9 @@ function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } 
   runMigrations(db);
   seedReferenceData(db);
   const sqlite = db.$client;
-  const orgInsert = sqlite.prepare("INSERT INTO organisations (name, short_name, kind, municipality_code, county_code, sort_name) VALUES (?, ?, 'kommun', ?, ?, ?)");
+  const orgInsert = sqlite.prepare(
+    "INSERT INTO organisations (name, name_key, short_name, kind, municipality_code, county_code, sort_name) VALUES (?, ?, ?, 'kommun', ?, ?, ?)",
+  );
   const munis = sqlite.prepare("SELECT code, name, short_name AS shortName, county_code AS countyCode FROM municipalities").all() as {
     code: string;
     name: string;
@@ -68,7 +71,7 @@ function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } 
     countyCode: string;
   }[];
   sqlite.transaction(() => {
-    for (const m of munis) orgInsert.run(m.name, m.shortName, m.code, m.countyCode, swedishSortKey(m.name));
+    for (const m of munis) orgInsert.run(m.name, organisationNameKey(m.name), m.shortName, m.code, m.countyCode, swedishSortKey(m.name));
   })();
   const programme = sqlite.prepare("INSERT INTO programmes (name, code, funder, allocation) VALUES ('Benchmark', 'BM', 'regeringen', 0) RETURNING id").get() as { id: number };
   const round = (ordinal: number, year: number, budget: number) =>

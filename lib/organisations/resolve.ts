@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { getOrganisationByName } from "@/db/queries/organisations";
-import { counties, municipalities, organisations, type Organisation, type OrganisationKind } from "@/db/schema";
+import { getOrganisationByName, insertOrganisation } from "@/db/queries/organisations";
+import { counties, municipalities, type Organisation, type OrganisationKind } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { swedishSortKey } from "@/lib/format/sort";
@@ -21,7 +21,7 @@ export function resolveOrganisation(tx: DbOrTx, ref: OrganisationRef, actor: Aud
 
   const municipality = ref.municipalityCode
     ? tx.select().from(municipalities).where(eq(municipalities.code, ref.municipalityCode)).get()
-    : tx.select().from(municipalities).where(eq(sql`lower(${municipalities.name})`, ref.name.toLowerCase())).get();
+    : tx.select().from(municipalities).where(eq(municipalities.sortName, swedishSortKey(ref.name))).get();
   if (ref.municipalityCode && !municipality) {
     throw new DomainError(`Kommunkoden ${ref.municipalityCode} finns inte.`, {
       [`${field}.municipalityCode`]: [`Kommunkoden ${ref.municipalityCode} finns inte.`],
@@ -46,18 +46,13 @@ export function resolveOrganisation(tx: DbOrTx, ref: OrganisationRef, actor: Aud
     countyCode = countyNamedIn(tx, ref.name);
   }
 
-  const created = tx
-    .insert(organisations)
-    .values({
-      name: ref.name,
-      shortName: shortNameOf(ref.name, municipality?.shortName),
-      kind,
-      municipalityCode: kind === "kommun" ? (municipality?.code ?? null) : null,
-      countyCode: countyCode ?? null,
-      sortName: swedishSortKey(ref.name),
-    })
-    .returning()
-    .get();
+  const created = insertOrganisation(tx, {
+    name: ref.name,
+    shortName: shortNameOf(ref.name, municipality?.shortName),
+    kind,
+    municipalityCode: kind === "kommun" ? (municipality?.code ?? null) : null,
+    countyCode: countyCode ?? null,
+  });
   writeAudit(tx, { actor, action: "organisation.create", entityType: "organisation", entityId: created.id, after: created });
   return created;
 }
