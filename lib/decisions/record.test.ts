@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "@/db/client";
 import { applications, auditEvents, decisions } from "@/db/schema";
 import { freshTestDb } from "@/db/testing";
@@ -11,6 +10,7 @@ import type { WorkerResult } from "./concurrency-worker";
 import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionInput } from "./record";
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
 import { inWriteTransaction } from "./transaction";
+import { buildWorker } from "./worker-build";
 
 const NBSP = "\u00a0";
 
@@ -195,18 +195,19 @@ describe("recordDecision under concurrency", () => {
     // Checkpoint so every new connection sees the applications without replaying a long WAL.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
 
-    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
-    const workerFile = fileURLToPath(new URL("./concurrency-worker.ts", import.meta.url));
-    const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerFile)}, ${JSON.stringify(pathToFileURL(workerFile).href)}));`;
-    const barrier = new SharedArrayBuffer(4);
+    // Plain JavaScript for the workers, built once: a TypeScript loader in each of 50 threads would take a minute.
+    const build = buildWorker(fileURLToPath(new URL("./concurrency-worker.ts", import.meta.url)));
+    onTestFinished(() => build.dispose());
 
     let ready = 0;
     let release: () => void = () => {};
     const allReady = new Promise<void>((resolve) => (release = resolve));
+    const workers: Worker[] = [];
     const results = ids.map(
       (applicationId) =>
         new Promise<WorkerResult>((resolve, reject) => {
-          const worker = new Worker(bootstrap, { eval: true, workerData: { path, applicationId, amount: 100_000, barrier } });
+          const worker = new Worker(build.entry, { workerData: { path, applicationId, amount: 100_000 } });
+          workers.push(worker);
           worker.on("message", (message: "ready" | WorkerResult) => {
             if (message === "ready") {
               if (++ready === ids.length) release();
@@ -217,9 +218,8 @@ describe("recordDecision under concurrency", () => {
         }),
     );
     await allReady;
-    const gate = new Int32Array(barrier);
-    Atomics.store(gate, 0, 1);
-    Atomics.notify(gate, 0);
+    // Every worker has loaded and opened its connection: release them all at once.
+    for (const worker of workers) worker.postMessage("go");
     const outcomes = await Promise.all(results);
 
     const succeeded = outcomes.filter((o) => o.ok);
@@ -232,5 +232,5 @@ describe("recordDecision under concurrency", () => {
     }
     expect(grantedInRound(db, roundId)).toBe(1_000_000);
     expect(db.$client.prepare("SELECT count(*) FROM applications WHERE status = 'approved'").pluck().get()).toBe(10);
-  }, 60_000);
+  }, 180_000);
 });
