@@ -1,0 +1,108 @@
+import type { Db } from "@/db/client";
+import { registerApplication } from "@/lib/applications/register";
+import type { AuditActor } from "@/lib/audit";
+import { recordDecision } from "@/lib/decisions/record";
+import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { DomainError } from "@/lib/errors";
+import type { CellError, SpreadsheetRow } from "./columns";
+import { columnOf, validateImportRows, type ImportPreviewRow } from "./validate";
+
+/*
+ * Imports the applications of a spreadsheet into a round: validated first (nothing written for an invalid row), then
+ * every valid row registered, with its decision, in one write transaction. All or nothing: one invalid row (or one
+ * that fails while writing) leaves the database as it was. Otherwise each failing row is rolled back on its own
+ * (a savepoint) and reported, and the others are imported.
+ */
+
+export type ImportRowReport =
+  | { rowNumber: number; status: "imported"; applicationId: number; registrationNumber: string; errors: [] }
+  | { rowNumber: number; status: "refused"; errors: CellError[] }
+  /** Valid, but not imported because another row stopped an all-or-nothing import. */
+  | { rowNumber: number; status: "skipped"; errors: [] };
+
+export type ImportReport = { imported: number; refused: number; skipped: number; rows: ImportRowReport[] };
+
+export type ImportOptions = {
+  allOrNothing: boolean;
+  actor: AuditActor;
+  onProgress?: (done: number, total: number) => void;
+  /** Row numbers as the spreadsheet shows them (parseSpreadsheet's rowNumbers); default: index + 2. */
+  rowNumbers?: number[];
+};
+
+class AbortImport extends Error {}
+
+export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow[], options: ImportOptions): ImportReport {
+  const preview = validateImportRows(db, roundId, rows, options.rowNumbers);
+  const total = preview.rows.length;
+
+  if (options.allOrNothing && preview.invalid > 0) {
+    return summarise(preview.rows.map((row) => (row.errors.length > 0 ? refusedRow(row, row.errors) : skippedRow(row))));
+  }
+
+  const results: ImportRowReport[] = [];
+  try {
+    inWriteTransaction(db, (tx) => {
+      preview.rows.forEach((row, index) => {
+        if (row.errors.length > 0 || !row.fields) {
+          results.push(refusedRow(row, row.errors));
+        } else {
+          const fields = row.fields;
+          try {
+            // A savepoint per row: a row refused here takes only its own writes with it.
+            const registered = tx.transaction((sp) => {
+              const application = registerApplication(sp, roundId, fields, options.actor, { allowClosedRound: true });
+              if (row.decision) {
+                recordDecision(sp, { applicationId: application.id, ...row.decision }, options.actor, { allowDecidedRound: true });
+              }
+              return application;
+            });
+            results.push({
+              rowNumber: row.rowNumber,
+              status: "imported",
+              applicationId: registered.id,
+              registrationNumber: registered.registrationNumber,
+              errors: [],
+            });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            results.push(refusedRow(row, domainErrors(error)));
+            if (options.allOrNothing) throw new AbortImport();
+          }
+        }
+        options.onProgress?.(index + 1, total);
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof AbortImport)) throw error;
+    // Rolled back: the rows reported as imported were not, and the rest were never tried.
+    const refused = new Map(results.filter((r) => r.status === "refused").map((r) => [r.rowNumber, r]));
+    return summarise(preview.rows.map((row) => refused.get(row.rowNumber) ?? skippedRow(row)));
+  }
+  return summarise(results);
+}
+
+/** A DomainError's field errors as cells of the row ("leadOrganisation.kind" -> organisation_kind). */
+export function domainErrors(error: DomainError): CellError[] {
+  const entries = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
+    messages.map((message) => ({ column: columnOf(field), message })),
+  );
+  return entries.length > 0 ? entries : [{ column: "", message: error.message }];
+}
+
+function refusedRow(row: ImportPreviewRow, errors: CellError[]): ImportRowReport {
+  return { rowNumber: row.rowNumber, status: "refused", errors };
+}
+
+function skippedRow(row: ImportPreviewRow): ImportRowReport {
+  return { rowNumber: row.rowNumber, status: "skipped", errors: [] };
+}
+
+export function summarise(rows: ImportRowReport[]): ImportReport {
+  return {
+    imported: rows.filter((r) => r.status === "imported").length,
+    refused: rows.filter((r) => r.status === "refused").length,
+    skipped: rows.filter((r) => r.status === "skipped").length,
+    rows,
+  };
+}

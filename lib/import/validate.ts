@@ -1,0 +1,301 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { getOrganisationByName, organisationNameKey } from "@/db/queries/organisations";
+import {
+  applications,
+  counties,
+  municipalities,
+  organisations,
+  rounds,
+  type DecisionOutcome,
+  type OrganisationKind,
+} from "@/db/schema";
+import { applicationFieldsSchema, splitList, type ApplicationFields } from "@/lib/applications/schema";
+import { grantedInRound } from "@/lib/decisions/record";
+import { DomainError } from "@/lib/errors";
+import { formatKronor } from "@/lib/format/amount";
+import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { isoDateField, kronorField } from "@/lib/validation/fields";
+import type { CellError, SpreadsheetRow } from "./columns";
+
+/*
+ * Checks every row of an applications import against the schema and the database, without writing anything, so the
+ * officer sees every problem of the file at once, each at its row and column, before anything is imported.
+ */
+
+export type ImportDecision = { outcome: DecisionOutcome; grantedAmount: number; decidedOn: string; motivation: string };
+
+export type ImportPreviewRow = {
+  /** As the spreadsheet shows it: the header is row 1, the first data row 2. */
+  rowNumber: number;
+  fields?: ApplicationFields;
+  decision?: ImportDecision;
+  errors: CellError[];
+};
+
+export type ImportPreview = {
+  roundId: number;
+  rows: ImportPreviewRow[];
+  valid: number;
+  invalid: number;
+  /** Granted by the file's valid approvals, and what the round would have left after them. */
+  approvedInFile: number;
+  remainingBudget: number;
+};
+
+const FIELD_COLUMNS: Record<string, string> = {
+  "leadOrganisation.name": "organisation",
+  "leadOrganisation.kind": "organisation_kind",
+  "leadOrganisation.municipalityCode": "municipality_code",
+  "leadOrganisation.countyCode": "county_code",
+  coApplicants: "co_applicants",
+  projectTitle: "project_title",
+  description: "description",
+  focusAreas: "focus_areas",
+  requestedAmount: "requested_amount",
+  contactName: "contact_name",
+  contactTitle: "contact_title",
+  contactPhone: "contact_phone",
+  contactEmail: "contact_email",
+  outcome: "decision",
+  grantedAmount: "granted_amount",
+  decidedOn: "decided_at",
+  motivation: "motivation",
+};
+
+/** The spreadsheet column of a schema path or DomainError field ("leadOrganisation.kind", "coApplicants.2.kind"). */
+export function columnOf(path: string): string {
+  if (FIELD_COLUMNS[path]) return FIELD_COLUMNS[path];
+  const [head, second] = path.split(".");
+  if (head === "coApplicants") return "co_applicants";
+  if (head === "leadOrganisation" && second === undefined) return "organisation";
+  return (head && FIELD_COLUMNS[head]) ?? "";
+}
+
+const KIND_WORDS: Record<string, OrganisationKind> = Object.fromEntries(
+  Object.entries(ORGANISATION_KIND_LABELS).flatMap(([kind, label]) => [
+    [kind, kind as OrganisationKind],
+    [label.toLocaleLowerCase("sv"), kind as OrganisationKind],
+  ]),
+);
+
+const OUTCOME_WORDS: Record<string, DecisionOutcome> = {
+  approved: "approved",
+  beviljas: "approved",
+  beviljad: "approved",
+  bifall: "approved",
+  rejected: "rejected",
+  avslås: "rejected",
+  avslag: "rejected",
+  avslagen: "rejected",
+};
+
+const KIND_CHOICES = "Kommun, Region, Landsting, Regionförbund, Företag, Samverkansorgan eller Annan";
+
+export function validateImportRows(db: DbOrTx, roundId: number, rows: SpreadsheetRow[], rowNumbers?: number[]): ImportPreview {
+  const round = db.select({ id: rounds.id, status: rounds.status, budget: rounds.budget }).from(rounds).where(eq(rounds.id, roundId)).get();
+  if (!round) throw new DomainError("Omgången finns inte.", { roundId: ["Omgången finns inte."] }, "not_found");
+
+  const reference = loadReference(db);
+  const existingInRound = new Map(
+    db
+      .select({ name: organisations.name, title: applications.projectTitle, number: applications.registrationNumber })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+      .where(eq(applications.roundId, roundId))
+      .all()
+      .map((a) => [duplicateKey(a.name, a.title), a.number]),
+  );
+  const knownOrganisation = memo((lowerName: string) => getOrganisationByName(db, lowerName) !== null);
+  const createdByFile = new Set<string>();
+  const seenInFile = new Map<string, number>();
+
+  const alreadyGranted = grantedInRound(db, roundId);
+  let approvedInFile = 0;
+
+  const result = rows.map((row, index): ImportPreviewRow => {
+    const rowNumber = rowNumbers?.[index] ?? index + 2;
+    const errors: CellError[] = [];
+    const add = (column: string, message: string) => {
+      if (!errors.some((e) => e.column === column && e.message === message)) errors.push({ column, message });
+    };
+    const cell = (column: string) => (row[column] ?? "").trim();
+
+    // ---- the application's fields
+    const kindText = cell("organisation_kind");
+    const kind = kindText === "" ? undefined : KIND_WORDS[kindText.toLocaleLowerCase("sv")];
+    if (kindText !== "" && !kind) add("organisation_kind", `Okänd organisationstyp "${kindText}": ange ${KIND_CHOICES}.`);
+    const municipalityCode = padCode(cell("municipality_code"), 4);
+    const countyCode = padCode(cell("county_code"), 2);
+    const coApplicantNames = splitList(cell("co_applicants"));
+
+    const parsed = applicationFieldsSchema.safeParse({
+      leadOrganisation: { name: cell("organisation"), kind, municipalityCode, countyCode },
+      coApplicants: coApplicantNames.map((name) => ({ name })),
+      projectTitle: cell("project_title"),
+      description: cell("description"),
+      focusAreas: cell("focus_areas"),
+      requestedAmount: cell("requested_amount"),
+      contactName: cell("contact_name"),
+      contactTitle: cell("contact_title"),
+      contactPhone: cell("contact_phone"),
+      contactEmail: cell("contact_email"),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) add(columnOf(issue.path.join(".")), issue.message);
+    }
+    const fields = parsed.success ? parsed.data : undefined;
+
+    // ---- the organisations, against the register and the reference lists
+    const municipality = /^\d{4}$/.test(municipalityCode) ? reference.municipalities.get(municipalityCode) : undefined;
+    if (/^\d{4}$/.test(municipalityCode) && !municipality) add("municipality_code", `Kommunkoden ${municipalityCode} finns inte.`);
+    if (/^\d{2}$/.test(countyCode) && !reference.counties.has(countyCode)) add("county_code", `Länskoden ${countyCode} finns inte.`);
+    if (municipality && reference.counties.has(countyCode) && municipality.countyCode !== countyCode) {
+      add("county_code", `${municipality.name} ligger i län ${municipality.countyCode}, inte ${countyCode}.`);
+    }
+    const leadName = cell("organisation");
+    const leadKey = organisationNameKey(leadName);
+    const leadIsNew = leadName !== "" && !knownOrganisation(leadKey) && !createdByFile.has(leadKey);
+    if (leadIsNew && !kind && !municipality && !reference.municipalityNames.has(leadKey) && kindText === "") {
+      add("organisation_kind", `${leadName} finns inte i registret: ange organisationstyp (${KIND_CHOICES}).`);
+    }
+    for (const name of coApplicantNames) {
+      const key = organisationNameKey(name);
+      if (key === leadKey || knownOrganisation(key) || createdByFile.has(key) || reference.municipalityNames.has(key)) continue;
+      add(
+        "co_applicants",
+        `Medsökande "${name}" finns inte i registret. Lägg först in organisationen, till exempel som sökande på en tidigare rad med organisation_kind.`,
+      );
+    }
+
+    // ---- duplicates, in the file and in the round
+    const title = cell("project_title");
+    if (leadName !== "" && title !== "") {
+      const key = duplicateKey(leadName, title);
+      const earlier = seenInFile.get(key);
+      if (earlier !== undefined) add("project_title", `Samma organisation och projekttitel som rad ${earlier}.`);
+      else seenInFile.set(key, rowNumber);
+      const registered = existingInRound.get(key);
+      if (registered) add("project_title", `Ansökan finns redan i omgången (${registered}).`);
+    }
+
+    // ---- the decision, if the row carries one
+    const decision = readDecisionCells(row, add);
+    if (decision && round.status === "planned") {
+      add("decision", "Omgången har inte öppnat ännu: beslut kan inte importeras till den.");
+    }
+
+    // ---- the budget, counted over the valid rows in file order
+    if (errors.length === 0 && decision?.outcome === "approved") {
+      const remaining = round.budget - alreadyGranted - approvedInFile;
+      if (decision.grantedAmount > remaining) {
+        add(
+          "granted_amount",
+          `Beviljade belopp överstiger omgångens budget från och med denna rad: ${formatKronor(Math.max(0, remaining))} återstår.`,
+        );
+      } else {
+        approvedInFile += decision.grantedAmount;
+      }
+    }
+
+    if (errors.length === 0) {
+      if (leadIsNew) createdByFile.add(leadKey);
+    }
+    return {
+      rowNumber,
+      ...(fields ? { fields } : {}),
+      ...(decision ? { decision } : {}),
+      errors,
+    };
+  });
+
+  const invalid = result.filter((r) => r.errors.length > 0).length;
+  return {
+    roundId,
+    rows: result,
+    valid: result.length - invalid,
+    invalid,
+    approvedInFile,
+    remainingBudget: round.budget - alreadyGranted - approvedInFile,
+  };
+}
+
+/**
+ * The decision cells of a row (decision, granted_amount, decided_at, motivation): undefined, with errors added,
+ * when they do not make a consistent decision; undefined without errors when the row carries no decision.
+ */
+export function readDecisionCells(row: SpreadsheetRow, add: (column: string, message: string) => void): ImportDecision | undefined {
+  const outcomeText = (row.decision ?? "").trim();
+  const grantedText = (row.granted_amount ?? "").trim();
+  const decidedText = (row.decided_at ?? "").trim();
+  const motivation = (row.motivation ?? "").trim();
+
+  if (outcomeText === "") {
+    if (grantedText !== "") add("granted_amount", "Beviljat belopp utan beslut: fyll i decision (approved eller rejected).");
+    if (decidedText !== "") add("decided_at", "Beslutsdatum utan beslut: fyll i decision (approved eller rejected).");
+    if (motivation !== "") add("motivation", "Motivering utan beslut: fyll i decision (approved eller rejected).");
+    return undefined;
+  }
+  const outcome = OUTCOME_WORDS[outcomeText.toLocaleLowerCase("sv")];
+  if (!outcome) {
+    add("decision", `Okänt beslut "${outcomeText}": skriv approved eller rejected, eller lämna tomt.`);
+    return undefined;
+  }
+
+  let grantedAmount: number | undefined = 0;
+  if (grantedText !== "") {
+    const amount = kronorField.safeParse(grantedText);
+    if (amount.success) grantedAmount = amount.data;
+    else {
+      grantedAmount = undefined;
+      add("granted_amount", amount.error.issues[0]?.message ?? "Ange ett belopp i hela kronor.");
+    }
+  }
+  if (outcome === "approved" && grantedAmount === 0) {
+    add("granted_amount", "Ange det beviljade beloppet (mer än 0 kronor) för en beviljad ansökan.");
+  }
+  if (outcome === "rejected" && grantedAmount !== undefined && grantedAmount > 0) {
+    add("granted_amount", "En avslagen ansökan kan inte ha ett beviljat belopp: lämna granted_amount tomt eller 0.");
+  }
+
+  let decidedOn: string | undefined;
+  if (decidedText === "") add("decided_at", "Ange beslutsdatum (ÅÅÅÅ-MM-DD) för beslutet.");
+  else {
+    const date = isoDateField.safeParse(decidedText);
+    if (date.success) decidedOn = date.data;
+    else add("decided_at", date.error.issues[0]?.message ?? "Ange datumet som ÅÅÅÅ-MM-DD.");
+  }
+  if (motivation.length > 5000) add("motivation", "Motiveringen får ha högst 5 000 tecken.");
+
+  if (grantedAmount === undefined || decidedOn === undefined) return undefined;
+  return { outcome, grantedAmount: outcome === "rejected" ? 0 : grantedAmount, decidedOn, motivation };
+}
+
+function loadReference(db: DbOrTx) {
+  const municipalityRows = db
+    .select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode })
+    .from(municipalities)
+    .all();
+  return {
+    municipalities: new Map(municipalityRows.map((m) => [m.code, m])),
+    municipalityNames: new Set(municipalityRows.map((m) => organisationNameKey(m.name))),
+    counties: new Set(db.select({ code: counties.code }).from(counties).all().map((c) => c.code)),
+  };
+}
+
+/** Excel drops the leading zero of a code it took for a number: "580" is kommun 0580, "1" is län 01. */
+function padCode(value: string, length: number): string {
+  return /^\d+$/.test(value) && value.length < length && value.length >= length - 1 ? value.padStart(length, "0") : value;
+}
+
+function duplicateKey(organisation: string, title: string): string {
+  return `${organisation.trim().toLowerCase()}\u0000${title.trim().toLowerCase()}`;
+}
+
+function memo<T>(fn: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, fn(key));
+    return cache.get(key) as T;
+  };
+}
