@@ -1,3 +1,4 @@
+import { insertOrganisation } from "@/db/queries/organisations";
 import { describe, it, expect, beforeEach, afterEach, vi, type MockInstance } from "vitest";
 import Database from "better-sqlite3";
 import { existsSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -8,7 +9,6 @@ import type { Db } from "@/db/client";
 import { organisations, users } from "@/db/schema";
 import { freshTestDb } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/password";
-import { swedishSortKey } from "@/lib/format/sort";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
 
@@ -51,11 +51,7 @@ const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${tabl
 const userByEmail = (email: string) => db.select().from(users).where(eq(users.email, email)).get();
 
 function createOrganisation(name: string): number {
-  return db
-    .insert(organisations)
-    .values({ name, shortName: name, kind: "kommun", sortName: swedishSortKey(name) })
-    .returning()
-    .get().id;
+  return insertOrganisation(db, { name, shortName: name, kind: "kommun" }).id;
 }
 
 describe("user create", () => {

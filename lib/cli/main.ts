@@ -14,6 +14,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import { DomainError } from "@/lib/errors";
 import { createUserAccount } from "@/lib/users";
 import { ensureAuthSecret } from "./env-file";
+import { registerImportCommands } from "./import-commands";
 import { generatePassword } from "./password";
 
 /*
@@ -156,6 +157,7 @@ export function buildProgram(): Command {
       }),
     );
 
+  registerImportCommands(program, withDb);
   return program;
 }
 
