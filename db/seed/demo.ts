@@ -306,7 +306,7 @@ function insertRound(
       actor: DEMO_ACTOR,
       action: "decision.create",
       entityType: "decision",
-      entityId: decision.id,
+      entityId: decision.applicationId, // decisions are audited under their application (lib/decisions/record.ts)
       after: decision,
       at: decidedAt,
     });

@@ -138,7 +138,7 @@ describe("recordDecision", () => {
 
     const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
     expect(events.map((e) => e.action)).toEqual(["decision.create", "decision.update"]);
-    expect(events[0]).toMatchObject({ entityId: created.decision.id, actorLabel: "test", before: null });
+    expect(events[0]).toMatchObject({ entityId: a, actorLabel: "test", before: null });
     expect(events[0]?.after).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
     expect(events[1]?.before).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
     expect(events[1]?.after).toMatchObject({ outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", version: 2 });
@@ -179,7 +179,7 @@ describe("withdrawDecision", () => {
     expect(db.select().from(applications).where(eq(applications.id, a)).get()?.status).toBe("received");
     expect(grantedInRound(db, roundId)).toBe(0);
     const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.withdraw")).get();
-    expect(event).toMatchObject({ entityId: decision.id });
+    expect(event).toMatchObject({ entityId: a });
     expect(event?.before).toMatchObject({ grantedAmount: 300_000 });
     expect(event?.after).toMatchObject({ reason: "Beslutet fattades på fel ansökan." });
 

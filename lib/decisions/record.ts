@@ -117,7 +117,9 @@ export function recordDecision(
     actor,
     action: existing ? "decision.update" : "decision.create",
     entityType: "decision",
-    entityId: decision.id,
+    // A decision is audited under its application's id: there is one per application, and a withdrawn and re-made
+    // decision is a new row, so the application's id is what keeps its whole decision history together.
+    entityId: decision.applicationId,
     before: existing ?? null,
     after: decision,
     at: now,
@@ -161,7 +163,7 @@ export function withdrawDecision(
     actor,
     action: "decision.withdraw",
     entityType: "decision",
-    entityId: existing.id,
+    entityId: existing.applicationId,
     before: existing,
     after: { reason: trimmed, applicationId: application.id },
     at: now,
