@@ -133,7 +133,7 @@ describe("recordDecision", () => {
   it("writes decision.create and decision.update audit events with before and after", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
-    const created = decide({ applicationId: a, grantedAmount: 100_000 });
+    decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", expectedVersion: 1 });
 
     const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
@@ -168,7 +168,7 @@ describe("withdrawDecision", () => {
   it("deletes the decision, sets the application back to received and audits the reason", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
-    const { decision } = decide({ applicationId: a, grantedAmount: 300_000 });
+    decide({ applicationId: a, grantedAmount: 300_000 });
 
     expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Fel ansökan.", TEST_ACTOR, 7))).code).toBe("stale");
     expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "  ", TEST_ACTOR, 1))).fieldErrors?.reason).toBeDefined();
