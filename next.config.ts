@@ -15,7 +15,7 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user lacking a permission.
   experimental: { authInterrupts: true },
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,8 +1,13 @@
 import applications from "./applications.json";
 import common from "./common.json";
+import decisions from "./decisions.json";
+import importMessages from "./import.json";
+import letters from "./letters.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
+import statistics from "./statistics.json";
 
-// One file per area, so features can be worked on side by side; namespaces must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications };
+// One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
+// which must not overlap.
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters };
 export default messages;
