@@ -64,16 +64,38 @@ export default async function RoundPage({ params, searchParams }: Props) {
         title={title}
         description={round.programmeName}
         actions={
-          hasPermission(user, "application:write") && open ? (
-            <Link href={`${base}/ny-ansokan`} className={buttonClasses("primary")}>
-              {t("round.registerApplication")}
-            </Link>
-          ) : null
+          <>
+            {hasPermission(user, "application:write") && open ? (
+              <Link href={`${base}/ny-ansokan`} className={buttonClasses("primary")}>
+                {t("round.registerApplication")}
+              </Link>
+            ) : null}
+            {hasPermission(user, "application:write") ? (
+              <Link href={`${base}/import`} className={buttonClasses("secondary")}>
+                {t("round.import")}
+              </Link>
+            ) : null}
+            {hasPermission(user, "round:manage") ? (
+              <Link href={`${base}/redigera`} className={buttonClasses("secondary")}>
+                {t("round.edit")}
+              </Link>
+            ) : null}
+          </>
         }
       />
       {!open ? <p className="mb-4 text-slate-700">{t("round.closedNotice")}</p> : null}
 
-      <h2 className="mb-3 text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
+        <h2 className="text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
+        <p className="flex gap-4">
+          <a href={`${base}/export?format=csv`} className="text-brand-700 underline" download>
+            {t("round.exportCsv")}
+          </a>
+          <a href={`${base}/export?format=xlsx`} className="text-brand-700 underline" download>
+            {t("round.exportXlsx")}
+          </a>
+        </p>
+      </div>
       <form method="get" action={base} role="search" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
         <div className="flex flex-col gap-1 lg:col-span-2">
           <label htmlFor="sok" className="font-medium">
