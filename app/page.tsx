@@ -4,13 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listApplicationsForOrganisation } from "@/db/queries/applications";
 import { listRoundSummaries } from "@/db/queries/rounds";
-import { Badge } from "@/components/ui/badge";
+import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
-import { formatKronor, ordinalInWords, capitalizeFirst } from "@/lib/format";
+import { formatKronor } from "@/lib/format";
+import { roundTitle } from "@/lib/i18n/round-title";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
@@ -58,9 +59,7 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
               <tr key={round.id}>
                 <Td>
                   <Link href={`/omgangar/${round.id}`} className="font-medium text-brand-700 underline">
-                    {capitalizeFirst(
-                      t("overview.roundName", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }),
-                    )}
+                    {roundTitle(t, round)}
                   </Link>
                   <span className="block text-slate-700">
                     {round.programmeName}
@@ -116,12 +115,10 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
                   <Td className="whitespace-nowrap">{row.registrationNumber}</Td>
                   <Td>{row.projectTitle}</Td>
                   <Td>
-                    {capitalizeFirst(t("overview.roundName", { ordinal: ordinalInWords(row.roundOrdinal), number: row.roundOrdinal, year: row.roundYear }))}
+                    {roundTitle(t, { ordinal: row.roundOrdinal, year: row.roundYear })}
                   </Td>
                   <Td>
-                    <Badge tone={row.status === "approved" ? "success" : row.status === "rejected" ? "danger" : "neutral"}>
-                      {t(`applicationStatus.${row.status}`)}
-                    </Badge>
+                    <ApplicationStatusBadge status={row.status} />
                   </Td>
                   <Td numeric>{formatKronor(row.requestedAmount)}</Td>
                   <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, type Ref, type TextareaHTMLAttributes } from "react";
+import type { Ref, TextareaHTMLAttributes } from "react";
+import { FieldShell, borderFor } from "./field-shell";
 
 type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;
@@ -11,36 +12,20 @@ type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & {
 };
 
 export function TextAreaField({ label, name, error, hint, id, className = "", ref, ...props }: Props) {
-  const generated = useId();
-  const areaId = id ?? `${name}-${generated}`;
-  const hintId = hint ? `${areaId}-hint` : undefined;
-  const errorId = error ? `${areaId}-error` : undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={areaId} className="font-medium">
-        {label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={areaId}
-        name={name}
-        ref={ref}
-        rows={5}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`rounded-md border px-3 py-2 ${error ? "border-red-700" : "border-slate-500"}`}
-        {...props}
-      />
-      {error ? (
-        <p id={errorId} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell label={label} name={name} id={id} hint={hint} error={error} required={props.required} className={className}>
+      {({ controlId, describedBy, invalid }) => (
+        <textarea
+          id={controlId}
+          name={name}
+          ref={ref}
+          rows={5}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          className={`rounded-md border px-3 py-2 ${borderFor(error)}`}
+          {...props}
+        />
+      )}
+    </FieldShell>
   );
 }

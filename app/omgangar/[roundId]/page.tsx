@@ -7,7 +7,7 @@ import { listRoundApplications } from "@/db/queries/application-list";
 import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
 import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/db/schema";
-import { Badge } from "@/components/ui/badge";
+import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,7 +16,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { capitalizeFirst, formatKronor, ordinalInWords } from "@/lib/format";
+import { formatKronor } from "@/lib/format";
+import { roundTitle } from "@/lib/i18n/round-title";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
 
 type Props = { params: Promise<{ roundId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -30,8 +31,8 @@ function roundIdOf(value: string): number {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const round = getRound(getDb(), roundIdOf((await params).roundId));
   if (!round) return {};
-  const t = await getTranslations("round");
-  return { title: capitalizeFirst(t("title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year })) };
+  const t = await getTranslations();
+  return { title: roundTitle(t, round) };
 }
 
 export default async function RoundPage({ params, searchParams }: Props) {
@@ -43,7 +44,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const { rows, total } = listRoundApplications(db, round.id, list);
   const countyOptions = listCounties(db);
   const t = await getTranslations();
-  const title = capitalizeFirst(t("round.title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }));
+  const title = roundTitle(t, round);
   const open = round.status === "open" || round.status === "planned";
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const base = `/omgangar/${round.id}`;
@@ -155,9 +156,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
                 </Td>
                 <Td>{row.projectTitle}</Td>
                 <Td>
-                  <Badge tone={row.status === "approved" ? "success" : row.status === "rejected" ? "danger" : "neutral"}>
-                    {t(`applicationStatus.${row.status}`)}
-                  </Badge>
+                  <ApplicationStatusBadge status={row.status} />
                 </Td>
                 <Td numeric>{formatKronor(row.requestedAmount)}</Td>
                 <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>

@@ -9,7 +9,7 @@ import { ApplicationForm } from "@/components/applications/application-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { capitalizeFirst, ordinalInWords } from "@/lib/format";
+import { roundTitle } from "@/lib/i18n/round-title";
 import { registerApplicationAction } from "@/app/ansokningar/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,11 +23,11 @@ export default async function RegisterApplicationPage({ params }: { params: Prom
   const round = Number.isInteger(roundId) && roundId > 0 ? getRound(db, roundId) : null;
   if (!round) notFound();
   const t = await getTranslations();
-  const roundTitle = capitalizeFirst(t("round.title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }));
+  const title = roundTitle(t, round);
   const open = round.status === "open" || round.status === "planned";
   return (
     <>
-      <PageHeader title={t("register.title")} description={`${roundTitle} – ${t("register.intro")}`} />
+      <PageHeader title={t("register.title")} description={`${title} – ${t("register.intro")}`} />
       {open ? (
         <ApplicationForm
           mode="register"
