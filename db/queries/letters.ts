@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { applications } from "../schema";
+
+/**
+ * What a decision letter needs about one application, in one SQL statement (Drizzle's relational query nests the
+ * round, programme, organisations and decision as JSON subqueries), or null when the application does not exist.
+ * `decision` is null while the application is undecided. Scope is checked by the caller with `leadOrganisationId`
+ * and `coApplicantIds`.
+ */
+export function getDecisionLetterData(db: DbOrTx, applicationId: number) {
+  const row = db.query.applications
+    .findFirst({
+      where: eq(applications.id, applicationId),
+      columns: {
+        id: true,
+        registrationNumber: true,
+        projectTitle: true,
+        requestedAmount: true,
+        leadOrganisationId: true,
+        contactName: true,
+        contactTitle: true,
+      },
+      with: {
+        round: {
+          columns: { ordinal: true, year: true, criteria: true },
+          with: { programme: { columns: { name: true } } },
+        },
+        leadOrganisation: { columns: { name: true } },
+        coApplicants: {
+          columns: { organisationId: true },
+          with: { organisation: { columns: { name: true } } },
+          orderBy: (c, { asc }) => [asc(c.position)],
+        },
+        decision: {
+          columns: { outcome: true, grantedAmount: true, motivation: true, decidedOn: true },
+          with: { decider: { columns: { name: true } } },
+        },
+      },
+    })
+    .sync();
+  if (!row) return null;
+  return {
+    id: row.id,
+    leadOrganisationId: row.leadOrganisationId,
+    coApplicantIds: row.coApplicants.map((c) => c.organisationId),
+    letter: row.decision
+      ? {
+          registrationNumber: row.registrationNumber,
+          projectTitle: row.projectTitle,
+          requestedAmount: row.requestedAmount,
+          organisation: row.leadOrganisation.name,
+          coApplicants: row.coApplicants.map((c) => c.organisation.name),
+          contact: { name: row.contactName, title: row.contactTitle },
+          programme: row.round.programme.name,
+          round: { ordinal: row.round.ordinal, year: row.round.year, criteria: row.round.criteria },
+          decision: {
+            outcome: row.decision.outcome,
+            grantedAmount: row.decision.grantedAmount,
+            motivation: row.decision.motivation,
+            decidedOn: row.decision.decidedOn,
+            decidedBy: row.decision.decider?.name ?? null,
+          },
+        }
+      : null,
+  };
+}
