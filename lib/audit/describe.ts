@@ -31,22 +31,34 @@ function show(key: string, value: unknown): string {
   return String(value);
 }
 
+// A rejection stores 0 as its granted amount; "Beviljat belopp: 0 kronor" would read as if something was granted.
+function fieldOf(record: Record<string, unknown> | null, key: string): unknown {
+  if (key === "grantedAmount" && record?.outcome === "rejected") return null;
+  return record?.[key];
+}
+
 /**
  * One line per field an event changed ("Sökt belopp: 1 000 000 kronor → 1 200 000 kronor"); for a creation, the
- * fields it set. Only fields an officer knows are shown (not ids, versions or timestamps).
+ * fields it set; for a removal (a withdrawn decision), what was removed. Only fields an officer knows are shown (not
+ * ids, versions or timestamps). The reason given for a change or a withdrawal is not a field of its own but a note
+ * on the event, so it comes last, as "Skäl: …".
  */
 export function describeChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
-  const keys = Object.keys(LABELS).filter((k) => (before && k in before) || (after && k in after));
+  const reason = typeof after?.reason === "string" ? after.reason.trim() : "";
+  // A withdrawal's "after" holds only the reason: the decision itself is gone.
+  const removed = after !== null && !Object.keys(after).some((k) => k !== "reason" && k in LABELS);
+  const to = removed ? null : after;
+  const keys = Object.keys(LABELS).filter((k) => k !== "reason" && ((before && k in before) || (to && k in to)));
   const lines: string[] = [];
   for (const key of keys) {
-    const from = before?.[key];
-    const to = after?.[key];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
-    if (!before) {
-      if (show(key, to) !== "–") lines.push(`${LABELS[key]}: ${show(key, to)}`);
-    }
-    else if (!after) lines.push(`${LABELS[key]}: ${show(key, from)}`);
-    else lines.push(`${LABELS[key]}: ${show(key, from)} → ${show(key, to)}`);
+    const from = show(key, fieldOf(before, key));
+    const next = show(key, fieldOf(to, key));
+    if (from === next) continue;
+    if (!before) lines.push(`${LABELS[key]}: ${next}`);
+    else if (!to) {
+      if (from !== "–") lines.push(`${LABELS[key]}: ${from}`);
+    } else lines.push(`${LABELS[key]}: ${from} → ${next}`);
   }
+  if (reason) lines.push(`${LABELS.reason}: ${reason}`);
   return lines;
 }

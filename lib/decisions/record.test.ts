@@ -144,6 +144,17 @@ describe("recordDecision", () => {
     expect(events[1]?.after).toMatchObject({ outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", version: 2 });
   });
 
+  it("keeps the reason for a change in the decision.update audit event, not on the decision", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    decide({ applicationId: a, grantedAmount: 100_000 });
+    decide({ applicationId: a, grantedAmount: 150_000, expectedVersion: 1, reason: " Kompletterad budget. " });
+
+    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.update")).get();
+    expect(event?.after).toMatchObject({ grantedAmount: 150_000, reason: "Kompletterad budget." });
+    expect(db.select().from(decisions).get()).not.toHaveProperty("reason");
+  });
+
   it("refuses a round that has not opened, and a decided round unless the caller loads a past round", () => {
     const planned = createTestRound(db, { budget: 1_000_000, status: "planned" });
     const [p] = createTestApplications(db, planned, 1) as [number];

@@ -23,6 +23,8 @@ export type RecordDecisionInput = {
    * the decision's version when changing it. Anything else means someone else decided meanwhile.
    */
   expectedVersion?: number;
+  /** Why a decision is changed (the decision form asks for it); kept in the audit event, not on the decision. */
+  reason?: string;
 };
 
 export type RecordDecisionOptions = {
@@ -113,6 +115,7 @@ export function recordDecision(
     .returning({ version: applications.version })
     .get();
 
+  const reason = input.reason?.trim();
   writeAudit(tx, {
     actor,
     action: existing ? "decision.update" : "decision.create",
@@ -121,7 +124,7 @@ export function recordDecision(
     // decision is a new row, so the application's id is what keeps its whole decision history together.
     entityId: decision.applicationId,
     before: existing ?? null,
-    after: decision,
+    after: reason ? { ...decision, reason } : decision,
     at: now,
   });
 

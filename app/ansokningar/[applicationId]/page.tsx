@@ -5,15 +5,20 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getApplicationDetail } from "@/db/queries/applications";
 import { listApplicationHistory } from "@/db/queries/audit";
-import { Badge } from "@/components/ui/badge";
+import { DecisionPanel } from "@/components/decisions/decision-panel";
+import { DecisionLetterLinks } from "@/components/letters/decision-letter-links";
+import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { canReadApplication, hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { describeChanges } from "@/lib/audit/describe";
-import { capitalizeFirst, formatDateLong, formatDateTime, formatKronor, ordinalInWords } from "@/lib/format";
+import { grantedInRound } from "@/lib/decisions/record";
+import { formatDateLong, formatDateTime, formatKronor, todayIso } from "@/lib/format";
+import { roundTitle } from "@/lib/i18n/round-title";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { changeDecisionAction, recordDecisionAction, withdrawDecisionAction } from "./decision-actions";
 
 type Props = { params: Promise<{ applicationId: string }> };
 
@@ -46,7 +51,7 @@ export default async function ApplicationPage({ params }: Props) {
   const history = hasPermission(user, "audit:read") ? listApplicationHistory(getDb(), application.id) : [];
   const round = application.round;
   const decision = application.decision;
-  const roundTitle = capitalizeFirst(t("round.title", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year }));
+  const title = roundTitle(t, round);
   const canEdit = hasPermission(user, "application:write");
 
   return (
@@ -70,10 +75,10 @@ export default async function ApplicationPage({ params }: Props) {
           <Term label={t("application.round")}>
             {hasPermission(user, "application:read:any") ? (
               <Link href={`/omgangar/${round.id}`} className="text-brand-700 underline">
-                {roundTitle}
+                {title}
               </Link>
             ) : (
-              roundTitle
+              title
             )}{" "}
             – {round.programme.name}
           </Term>
@@ -85,9 +90,7 @@ export default async function ApplicationPage({ params }: Props) {
             {application.coApplicants.length > 0 ? application.coApplicants.map((c) => c.organisation.name).join(", ") : t("application.none")}
           </Term>
           <Term label={t("application.status")}>
-            <Badge tone={application.status === "approved" ? "success" : application.status === "rejected" ? "danger" : "neutral"}>
-              {t(`applicationStatus.${application.status}`)}
-            </Badge>
+            <ApplicationStatusBadge status={application.status} />
           </Term>
           <Term label={t("application.requested")}>{formatKronor(application.requestedAmount)}</Term>
           <Term label={t("application.focusAreas")}>{application.focusAreas.length > 0 ? application.focusAreas.join(", ") : t("application.none")}</Term>
@@ -115,6 +118,24 @@ export default async function ApplicationPage({ params }: Props) {
         ) : (
           <p>{t("application.noDecision")}</p>
         )}
+        {decision ? <DecisionLetterLinks applicationId={application.id} /> : null}
+        {hasPermission(user, "decision:write") ? (
+          <DecisionPanel
+            applicationId={application.id}
+            requestedAmount={application.requestedAmount}
+            decision={
+              decision
+                ? { outcome: decision.outcome, grantedAmount: decision.grantedAmount, motivation: decision.motivation, decidedOn: decision.decidedOn, version: decision.version }
+                : null
+            }
+            roundStatus={round.status}
+            budgetLeft={round.budget - grantedInRound(getDb(), round.id)}
+            today={todayIso()}
+            recordAction={recordDecisionAction}
+            changeAction={changeDecisionAction}
+            withdrawAction={withdrawDecisionAction}
+          />
+        ) : null}
       </section>
 
       {history.length > 0 ? (
