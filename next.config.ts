@@ -13,7 +13,11 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user lacking a permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Imports take files up to 10 MB (lib/import/parse.ts); the proxy must pass such a body whole, form fields included.
+    proxyClientMaxBodySize: "11mb",
+  },
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
   async headers() {

@@ -1,0 +1,19 @@
+import { requireUser } from "@/lib/auth/session";
+import { APPLICATION_COLUMNS } from "@/lib/import";
+
+/*
+ * GET /omgangar/<id>/import/mall: an empty import file with every column heading, written as Swedish Excel reads a
+ * CSV (UTF-8 with BOM, ";", CRLF). Headings only: an example row imported by mistake would become an application.
+ */
+
+export async function GET() {
+  await requireUser("application:write");
+  const headings = [...APPLICATION_COLUMNS.required, ...APPLICATION_COLUMNS.optional].join(";");
+  return new Response(`\uFEFF${headings}\r\n`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="mall-ansokningar.csv"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

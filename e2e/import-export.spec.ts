@@ -1,0 +1,239 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Download, Page } from "@playwright/test";
+import { readSheet } from "read-excel-file/node";
+import { test, expect } from "./fixtures";
+import { createOpenRound } from "./data";
+
+const HEADINGS = [
+  "organisation",
+  "organisation_kind",
+  "municipality_code",
+  "county_code",
+  "co_applicants",
+  "project_title",
+  "description",
+  "focus_areas",
+  "requested_amount",
+  "contact_name",
+  "contact_title",
+  "contact_phone",
+  "contact_email",
+];
+
+/** Rows 2 and 4 are good; row 3 asks for a negative amount. */
+const ROWS = [
+  'Umeå kommun;;2480;24;;Jämställd förskola i Umeå;Pedagoger utbildas.;"Förskola; Ledarskap";1 200 000;Anna Berg;Projektledare;090-16 10 00;anna.berg@umea.se',
+  "Borås Stad;Kommun;1490;14;;Trygga stråk;;Stadsplanering;-50 000;Erik Lund;;;",
+  "Linköpings kommun;;0580;05;;Lika villkor i idrotten;;Idrott;600 000;Karl Ek;Strateg;013-20 60 00;karl.ek@linkoping.se",
+];
+
+/** The file as Swedish Excel saves "CSV UTF-8 (semikolonavgränsad)": a byte order mark, ";" and CRLF. */
+function writeImportFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), "anslag-import-")), "ansokningar.csv");
+  writeFileSync(path, `\uFEFF${[HEADINGS.join(";"), ...ROWS].join("\r\n")}\r\n`, "utf8");
+  return path;
+}
+
+async function previewFile(page: Page, path: string, allOrNothing: boolean) {
+  await page.getByLabel("Fil (CSV eller XLSX)").setInputFiles(path);
+  if (allOrNothing) await page.getByLabel("Allt eller inget: läs inte in något om någon rad har fel").check();
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Förhandsgranskning" })).toBeVisible();
+}
+
+async function download(page: Page, linkName: string): Promise<{ file: Download; bytes: Buffer }> {
+  const event = page.waitForEvent("download");
+  await page.getByRole("link", { name: linkName, exact: true }).click();
+  const file = await event;
+  return { file, bytes: await readFile(await file.path()) };
+}
+
+test.describe("importing applications from a file", () => {
+  test("an officer previews a file with a bad row, imports the good rows and finds them in the round", async ({ page, login, expectAccessible }) => {
+    const { roundId, code } = createOpenRound();
+    const path = writeImportFile();
+    await login("officer");
+    await page.goto(`/omgangar/${roundId}`);
+    await expectAccessible();
+    await page.getByRole("link", { name: "Läs in från fil" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Läs in ansökningar från fil" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Kolumner i filen" })).toContainText("requested_amount");
+    await expectAccessible();
+
+    // Step 1: the preview shows the bad row's number, column and message, and writes nothing.
+    await previewFile(page, path, false);
+    await expect(page.getByText("2 rader av 3 kan läsas in.")).toBeVisible();
+    await expect(page.getByText("1 rad har fel och läses inte in.")).toBeVisible();
+    const refused = page.getByRole("table", { name: "Rader med fel" });
+    await expect(refused.getByRole("row")).toHaveCount(2);
+    await expect(refused.getByRole("row").nth(1).getByRole("cell")).toHaveText(["3", "requested_amount", "Beloppet kan inte vara negativt."]);
+    const valid = page.getByRole("table", { name: "Rader som kan läsas in" });
+    await expect(valid.getByRole("row")).toHaveCount(3);
+    await expect(valid.getByRole("row").nth(1).getByRole("cell")).toHaveText(["2", "Umeå kommun", "Jämställd förskola i Umeå", "1 200 000 kronor", "Inget beslut"]);
+    await expectAccessible("the preview with a refused row");
+
+    // Step 2: the same file is sent again, checked again, and the good rows are registered.
+    await page.getByRole("button", { name: "Läs in", exact: true }).click();
+    const result = page.getByRole("region", { name: "Resultat" });
+    await expect(result.getByText("2 ansökningar lästes in.")).toBeVisible();
+    await expect(result.getByText("1 rad lästes inte in.")).toBeVisible();
+    const imported = result.getByRole("table", { name: "Inlästa ansökningar" });
+    await expect(imported.getByRole("link", { name: `${code}-2026-0001` })).toBeVisible();
+    await expect(imported.getByRole("link", { name: `${code}-2026-0002` })).toBeVisible();
+    await expect(result.getByRole("table", { name: "Rader som inte lästes in" }).getByRole("cell")).toHaveText([
+      "3",
+      "requested_amount",
+      "Beloppet kan inte vara negativt.",
+    ]);
+    await expect(page.getByRole("heading", { level: 2, name: "Förhandsgranskning" })).toHaveCount(0);
+    await expectAccessible("the import report");
+
+    await result.getByRole("link", { name: "Tillbaka till omgången" }).click();
+    await expect(page).toHaveURL(new RegExp(`/omgangar/${roundId}$`));
+    const table = page.getByRole("table", { name: "Ansökningar i omgången" });
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table).toContainText("Jämställd förskola i Umeå");
+    await expect(table).toContainText("Lika villkor i idrotten");
+    await expect(table).not.toContainText("Trygga stråk");
+    await expectAccessible();
+
+    // The report's registration number leads to the application.
+    await page.getByRole("link", { name: `${code}-2026-0002` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${code}-2026-0002: Lika villkor i idrotten`);
+    await expectAccessible();
+  });
+
+  test("with all or nothing, a file with a bad row cannot be imported, in the page or by posting it directly", async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    const { roundId } = createOpenRound();
+    const path = writeImportFile();
+    await login("officer");
+    await page.goto(`/omgangar/${roundId}/import`);
+    await expectAccessible();
+
+    await previewFile(page, path, true);
+    const importButton = page.getByRole("button", { name: "Läs in", exact: true });
+    await expect(importButton).toBeDisabled();
+    await expect(page.getByText(/Filen kan inte läsas in: den har rader med fel och Allt eller inget är valt/)).toBeVisible();
+    await expectAccessible("the preview of a file that cannot be imported all or nothing");
+    // Unticked, the good rows could be imported: the button follows the choice.
+    await page.getByLabel("Allt eller inget: läs inte in något om någon rad har fel").uncheck();
+    await expect(importButton).toBeEnabled();
+    await page.getByLabel("Allt eller inget: läs inte in något om någon rad har fel").check();
+    await expect(importButton).toBeDisabled();
+
+    // The server decides, whatever the page lets through.
+    const response = await page.request.post(`/omgangar/${roundId}/import/run`, {
+      multipart: {
+        file: { name: "ansokningar.csv", mimeType: "text/csv", buffer: readFileSync(path) },
+        mode: "import",
+        allOrNothing: "true",
+      },
+    });
+    expect(response.status()).toBe(200);
+    const events = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { phase: string });
+    expect(events.at(-1)).toMatchObject({ phase: "done", report: { allOrNothing: true, imported: 0, refused: 1, skipped: 2 } });
+
+    await page.goto(`/omgangar/${roundId}`);
+    await expect(page.getByText("Inga ansökningar matchar")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Ansökningar i omgången" })).toHaveCount(0);
+    await expectAccessible();
+  });
+
+  test("the import refuses a file over 10 MB before sending it, and the server refuses it too", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound();
+    await login("officer");
+    await page.goto(`/omgangar/${roundId}/import`);
+    await expectAccessible();
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41);
+    await page.getByLabel("Fil (CSV eller XLSX)").setInputFiles({ name: "stor.csv", mimeType: "text/csv", buffer: big });
+    await expect(page.getByText("Filen är för stor (högst 10 MB).")).toBeVisible();
+    await expect(page.getByLabel("Fil (CSV eller XLSX)")).toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Förhandsgranskning" })).toHaveCount(0);
+    await expectAccessible("the import page with a file that is too large");
+
+    const response = await page.request.post(`/omgangar/${roundId}/import/run`, {
+      multipart: { file: { name: "stor.csv", mimeType: "text/csv", buffer: big }, mode: "preview", allOrNothing: "false" },
+    });
+    expect(response.status()).toBe(413);
+    expect(JSON.parse(await response.text())).toEqual({ phase: "error", message: "Filen är för stor (högst 10 MB)." });
+  });
+
+  test("the import is for those who register applications: communications gets 403 for the page and the upload", async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    const { roundId } = createOpenRound();
+    await login("communications");
+    const forbidden = await page.goto(`/omgangar/${roundId}/import`);
+    expect(forbidden?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Du saknar behörighet" })).toBeVisible();
+    await expectAccessible();
+    const post = await page.request.post(`/omgangar/${roundId}/import/run`, {
+      multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from(HEADINGS.join(";")) }, mode: "import", allOrNothing: "false" },
+      maxRedirects: 0,
+    });
+    expect(post.status()).toBe(403);
+  });
+
+  test("an unknown round has no import page", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    const missing = await page.goto("/omgangar/999999/import");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    await expectAccessible();
+  });
+});
+
+test.describe("exporting a round's applications", () => {
+  test("an officer downloads the fifth round as CSV and XLSX with Swedish headings", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    await page.getByRole("link", { name: "Femte omgången 2013" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Femte omgången 2013" })).toBeVisible();
+    await expectAccessible();
+
+    const csv = await download(page, "Exportera CSV");
+    expect(csv.file.suggestedFilename()).toBe("ansokningar-HJ-2013-omgang-5.csv");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.bytes.toString("utf8").replace(/^\uFEFF/, "");
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(/^Diarienummer;Organisation;Organisationstyp;Län;Medsökande;Projekt;Fokusområden;Sökt belopp \(kr\);Status;/);
+    expect(lines).toHaveLength(46);
+    expect(lines[1]).toMatch(/^HJ-2013-\d{4};/);
+
+    const xlsx = await download(page, "Exportera XLSX");
+    expect(xlsx.file.suggestedFilename()).toBe("ansokningar-HJ-2013-omgang-5.xlsx");
+    const sheet = await readSheet(xlsx.bytes);
+    expect(sheet[0]?.slice(0, 3)).toEqual(["Diarienummer", "Organisation", "Organisationstyp"]);
+    expect(sheet).toHaveLength(46);
+    expect(String(sheet[1]?.[0])).toMatch(/^HJ-2013-\d{4}$/);
+  });
+
+  test("an unknown format or round is refused", async ({ page, login }) => {
+    const { roundId } = createOpenRound();
+    await login("officer");
+    const unknown = await page.request.get(`/omgangar/${roundId}/export?format=pdf`);
+    expect(unknown.status()).toBe(400);
+    expect(await unknown.text()).toBe("Ange format=csv eller format=xlsx.");
+    const missing = await page.request.get("/omgangar/999999/export?format=csv");
+    expect(missing.status()).toBe(404);
+  });
+
+  test("a coordinator may not export a round", async ({ page, login }) => {
+    const { roundId } = createOpenRound();
+    await login("coordinator");
+    const refused = await page.request.get(`/omgangar/${roundId}/export?format=csv`, { maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
+  });
+});
