@@ -7,6 +7,7 @@ import { runMigrations } from "@/db/migrate";
 import { listRoundApplications } from "@/db/queries/application-list";
 import { organisationNameKey } from "@/db/queries/organisations";
 import { listRoundSummaries } from "@/db/queries/rounds";
+import { getRoundStatistics } from "@/db/queries/statistics";
 import { seedReferenceData } from "@/db/seed/reference";
 import { parseListParams } from "@/lib/applications/list-params";
 import { recordDecision } from "@/lib/decisions/record";
@@ -86,6 +87,23 @@ function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } 
   return { db, dir, bigRound, statsRound };
 }
 
+/** Decides two thirds of a round (a third approved, a third rejected) so its statistics have something to sum. */
+function decideStatsRound(db: Db, roundId: number): void {
+  const sqlite = db.$client;
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO decisions (application_id, round_id, outcome, granted_amount, decided_on)
+         SELECT id, round_id, CASE id % 3 WHEN 0 THEN 'approved' ELSE 'rejected' END, CASE id % 3 WHEN 0 THEN 100000 ELSE 0 END, '2031-06-01'
+           FROM applications WHERE round_id = ? AND id % 3 <> 2`,
+      )
+      .run(roundId);
+    sqlite
+      .prepare("UPDATE applications SET status = CASE id % 3 WHEN 0 THEN 'approved' ELSE 'rejected' END WHERE round_id = ? AND id % 3 <> 2")
+      .run(roundId);
+  })();
+}
+
 function main(): void {
   const { db, dir, bigRound, statsRound } = setup();
   const ids = db.$client.prepare("SELECT id FROM applications WHERE round_id = ? ORDER BY id LIMIT 2000").pluck().all(bigRound) as number[];
@@ -114,7 +132,8 @@ function main(): void {
       },
       5,
     );
-    void statsRound;
+    decideStatsRound(db, statsRound);
+    time("round statistics, 10 000 applications", 30, () => getRoundStatistics(db, statsRound), 50);
   } finally {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
 import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/db/schema";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { RoundStatistics } from "@/components/statistics/round-statistics";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -71,6 +72,11 @@ export default async function RoundPage({ params, searchParams }: Props) {
                 {t("round.registerApplication")}
               </Link>
             ) : null}
+            {hasPermission(user, "decision:write") ? (
+              <Link href={`${base}/beslutsmote`} className={buttonClasses("secondary")}>
+                {t("round.meeting")}
+              </Link>
+            ) : null}
             {hasPermission(user, "application:write") ? (
               <Link href={`${base}/import`} className={buttonClasses("secondary")}>
                 {t("round.import")}
@@ -85,6 +91,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
         }
       />
       {!open ? <p className="mb-4 text-slate-700">{t("round.closedNotice")}</p> : null}
+      {hasPermission(user, "statistics:read") ? <RoundStatistics roundId={round.id} /> : null}
 
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
         <h2 className="text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
