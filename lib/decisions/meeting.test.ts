@@ -1,0 +1,165 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { applications, decisions } from "@/db/schema";
+import { freshTestDb } from "@/db/testing";
+import { DomainError } from "@/lib/errors";
+import { listMeetingApplications, recordMeetingDecisions, type MeetingRow } from "./meeting";
+import { grantedInRound, recordDecision } from "./record";
+import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
+import { inWriteTransaction } from "./transaction";
+
+const NBSP = "\u00a0";
+
+let db: Db;
+
+beforeEach(() => {
+  ({ db } = freshTestDb());
+});
+
+function meet(roundId: number, rows: MeetingRow[]) {
+  return recordMeetingDecisions(db, roundId, { decidedOn: "2026-06-01", motivation: "Beslut vid beslutsmötet.", rows }, TEST_ACTOR);
+}
+
+function caught(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError");
+}
+
+function snapshot() {
+  const all = (table: string) => db.$client.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+  return { applications: all("applications"), decisions: all("decisions"), audit: all("audit_events") };
+}
+
+function registrationNumber(id: number): string {
+  return db.select().from(applications).where(eq(applications.id, id)).get()?.registrationNumber ?? "";
+}
+
+describe("recordMeetingDecisions", () => {
+  it("records every proposed decision with the meeting's date and motivation, and skips undecided rows", () => {
+    const roundId = createTestRound(db, { budget: 3_000_000 });
+    const [a, b, c, d, e] = createTestApplications(db, roundId, 5) as [number, number, number, number, number];
+    const result = meet(roundId, [
+      { applicationId: a, outcome: "approved", grantedAmount: 1_500_000 },
+      { applicationId: b, outcome: "approved", grantedAmount: 1_500_000 },
+      { applicationId: c, outcome: "rejected", grantedAmount: 900_000 },
+      { applicationId: d, outcome: "rejected", grantedAmount: 0 },
+      { applicationId: e, outcome: null, grantedAmount: 0 },
+    ]);
+
+    expect(result).toEqual({ created: 4, updated: 0, unchanged: 0, skipped: 1 });
+    expect(grantedInRound(db, roundId)).toBe(3_000_000);
+    const rows = db.select().from(decisions).orderBy(decisions.applicationId).all();
+    expect(rows.map((r) => [r.applicationId, r.outcome, r.grantedAmount])).toEqual([
+      [a, "approved", 1_500_000],
+      [b, "approved", 1_500_000],
+      [c, "rejected", 0],
+      [d, "rejected", 0],
+    ]);
+    expect(rows.every((r) => r.decidedOn === "2026-06-01" && r.motivation === "Beslut vid beslutsmötet.")).toBe(true);
+    expect(db.select().from(applications).where(eq(applications.id, e)).get()?.status).toBe("received");
+    expect(db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'decision.create'").pluck().get()).toBe(4);
+  });
+
+  it("refuses the whole meeting when one approval goes over the budget, naming the row, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 3_000_000 });
+    const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
+    const before = snapshot();
+
+    const error = caught(() =>
+      meet(roundId, [
+        { applicationId: a, outcome: "approved", grantedAmount: 1_500_000 },
+        { applicationId: b, outcome: "rejected", grantedAmount: 0 },
+        { applicationId: c, outcome: "approved", grantedAmount: 1_700_000 },
+      ]),
+    );
+    expect(error.code).toBe("budget");
+    expect(error.message).toBe(
+      `Förslagen beviljar 3${NBSP}200${NBSP}000 kronor men budgeten är 3${NBSP}000${NBSP}000 kronor: 200${NBSP}000 kronor för mycket. Inga beslut har fattats.`,
+    );
+    expect(error.details).toMatchObject({ row: 2, registrationNumber: registrationNumber(c), applicationId: c });
+    expect(error.fieldErrors).toEqual({
+      "rows.2.grantedAmount": [`Beloppet överstiger det som finns kvar av omgångens budget: 1${NBSP}500${NBSP}000 kronor återstår.`],
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses the whole meeting when a decision was made elsewhere meanwhile (stale), and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 3_000_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    // The meeting page was loaded while neither had a decision; then someone decided b on its own page.
+    inWriteTransaction(db, (tx) =>
+      recordDecision(tx, { applicationId: b, outcome: "approved", grantedAmount: 500_000, motivation: "", decidedOn: "2026-05-01" }, TEST_ACTOR),
+    );
+    const before = snapshot();
+
+    const error = caught(() =>
+      meet(roundId, [
+        { applicationId: a, outcome: "approved", grantedAmount: 1_000_000 },
+        { applicationId: b, outcome: "rejected", grantedAmount: 0 },
+      ]),
+    );
+    expect(error.code).toBe("stale");
+    expect(error.message).toBe(`${registrationNumber(b)}: Någon annan har beslutat om ansökan under tiden. Ladda om sidan och försök igen. Inga beslut har fattats.`);
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual(["rows.1.outcome"]);
+    expect(snapshot()).toEqual(before);
+
+    // A changed decision is stale too when the meeting carries the old version.
+    const changed = caught(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 400_000, expectedVersion: 7 }]));
+    expect(changed.code).toBe("stale");
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("changes existing decisions by their version, skips unchanged ones, and frees money before spending it", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000 });
+    const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
+    meet(roundId, [
+      { applicationId: a, outcome: "approved", grantedAmount: 2_000_000 },
+      { applicationId: b, outcome: "rejected", grantedAmount: 0 },
+    ]);
+    const loaded = listMeetingApplications(db, roundId);
+    expect(loaded.map((r) => r.decision?.version ?? null)).toEqual([1, 1, null]);
+
+    // 1 200 000 moves from a to c with the budget fully spent; c is listed first, so this passes only because
+    // reductions are recorded before increases.
+    const result = meet(roundId, [
+      { applicationId: c, outcome: "approved", grantedAmount: 1_200_000 },
+      { applicationId: b, outcome: "rejected", grantedAmount: 0, expectedVersion: 1 },
+      { applicationId: a, outcome: "approved", grantedAmount: 800_000, expectedVersion: 1 },
+    ]);
+    expect(result).toEqual({ created: 1, updated: 1, unchanged: 1, skipped: 0 });
+    expect(grantedInRound(db, roundId)).toBe(2_000_000);
+    expect(db.select().from(decisions).where(eq(decisions.applicationId, a)).get()).toMatchObject({ grantedAmount: 800_000, version: 2 });
+    expect(db.select().from(decisions).where(eq(decisions.applicationId, b)).get()).toMatchObject({ version: 1, decidedOn: "2026-06-01" });
+  });
+
+  it("refuses to clear an existing decision, an application of another round and an approval of nothing", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }]);
+    const before = snapshot();
+
+    const cleared = caught(() => meet(roundId, [{ applicationId: a, outcome: null, grantedAmount: 0, expectedVersion: 1 }]));
+    expect(cleared.fieldErrors).toEqual({ "rows.0.outcome": ["Ett fattat beslut kan inte tas bort i beslutsmötet."] });
+
+    const otherRound = createTestRound(db, { budget: 1_000_000, ordinal: 2, programmeId: 1 });
+    const [foreign] = createTestApplications(db, otherRound, 1) as [number];
+    expect(caught(() => meet(roundId, [{ applicationId: foreign, outcome: "rejected", grantedAmount: 0 }])).code).toBe("invalid");
+
+    const nothing = caught(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 0 }]));
+    expect(nothing.fieldErrors).toEqual({ "rows.0.grantedAmount": ["Ange det beviljade beloppet (mer än 0 kronor)."] });
+    expect(nothing.message).toBe(`${registrationNumber(b)}: Ange det beviljade beloppet (mer än 0 kronor). Inga beslut har fattats.`);
+    expect(snapshot().decisions).toEqual(before.decisions);
+  });
+
+  it("refuses a decided round as recordDecision does", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000, status: "decided" });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    expect(caught(() => meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }])).code).toBe("round_decided");
+  });
+});
