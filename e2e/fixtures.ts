@@ -25,6 +25,9 @@ function pageKey(page: Page): string {
 
 export async function checkAccessibility(page: Page, label?: string): Promise<void> {
   await page.waitForLoadState("domcontentloaded");
+  // Next streams metadata: right after a navigation or a server action the <title> may still be on its way. A page
+  // is checked once it is complete, and a page that never gets a title fails here.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`,
