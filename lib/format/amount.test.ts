@@ -11,7 +11,7 @@ import {
 
 // Seeds wrap lines mid-sentence ("225\nmiljoner kronor"), so compare on flowed text.
 function seed(name: string): string {
-  const url = new URL(`../../../shared/seeds/${name}`, import.meta.url);
+  const url = new URL(`./fixtures/${name}`, import.meta.url);
   return readFileSync(url, "utf8").replace(/\s*\r?\n\s*/g, " ");
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { capitalizeFirst, countInWords, formatShareOf } from "./count";
 
 function seed(name: string): string {
-  const url = new URL(`../../../shared/seeds/${name}`, import.meta.url);
+  const url = new URL(`./fixtures/${name}`, import.meta.url);
   return readFileSync(url, "utf8").replace(/\s*\r?\n\s*/g, " ");
 }
 

@@ -12,7 +12,7 @@ describe("formatList", () => {
   });
 
   it("reproduces the Västerbotten release", () => {
-    const url = new URL("../../../shared/seeds/press-release-vasterbotten.txt", import.meta.url);
+    const url = new URL("./fixtures/press-release-vasterbotten.txt", import.meta.url);
     const text = readFileSync(url, "utf8").replace(/\s*\r?\n\s*/g, " ");
     const phrase = formatList(["Umeå kommun", "Lycksele kommun"]);
     expect(phrase).toBe("Umeå kommun och Lycksele kommun");

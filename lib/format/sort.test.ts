@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { compareSwedish, swedishSortKey } from "./sort";
 
 function readCsvColumns(file: string): Record<string, string>[] {
-  const url = new URL(`../../../shared/data/se-regions/${file}`, import.meta.url);
+  const url = new URL(`../../db/reference/${file}`, import.meta.url);
   const [header, ...rows] = readFileSync(url, "utf8").trim().split(/\r?\n/);
   const columns = (header ?? "").split(",");
   // The region files contain no quoted fields, so a plain split is enough.
