@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Permission } from "./auth/permissions";
 import { anyPermission, getCurrentUser, type SessionUser } from "./auth/session";
 import { DomainError } from "./errors";
+import { fieldErrorsOf } from "./validation/errors";
 
 /*
  * The one way a server action starts: the session, the permission, the input parsed with the shared zod schema.
@@ -25,15 +26,7 @@ export function fail(formError: string, fieldErrors?: FieldErrors): ActionFailur
   return fieldErrors ? { ok: false, formError, fieldErrors } : { ok: false, formError };
 }
 
-/** zod issues by dotted path, so a form can show each message at its own field, nested ones included. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
+
 
 export function authAction<S extends z.ZodType, T>(
   options: { permission: Permission | readonly Permission[]; schema: S },

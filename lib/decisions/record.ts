@@ -1,9 +1,9 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { applications, decisions, rounds, type Decision, type DecisionOutcome } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { decisionSchema } from "./schema";
 
@@ -61,7 +61,7 @@ export function recordDecision(
     decidedOn: input.decidedOn,
   });
   if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    const fieldErrors = fieldErrorsOf(parsed.error);
     const first = Object.values(fieldErrors).flat()[0];
     throw new DomainError(first ?? "Kontrollera beslutet.", fieldErrors, "invalid");
   }

@@ -7,6 +7,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 import { grantedInRound } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/lib/decisions/transaction";
 import { DomainError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { ordinalInWords } from "@/lib/format/ordinal";
 import {
@@ -128,11 +129,7 @@ export function canChangeStatus(from: RoundStatus, to: "open" | "closed"): boole
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  }
-  throw new DomainError(parsed.error.issues[0]?.message ?? "Kontrollera omgången.", fieldErrors, "invalid");
+  throw new DomainError(parsed.error.issues[0]?.message ?? "Kontrollera omgången.", fieldErrorsOf(parsed.error), "invalid");
 }
 
 function columnsOf(fields: RoundFormValues) {
