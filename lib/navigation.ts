@@ -3,4 +3,7 @@ import type { Permission } from "./auth/permissions";
 /** The main menu. An item shows for a user holding any of its permissions (none listed: every signed-in user). */
 export type NavItem = { href: string; labelKey: string; permissions?: readonly Permission[] };
 
-export const NAV_ITEMS: readonly NavItem[] = [{ href: "/", labelKey: "overview" }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: "/", labelKey: "overview" },
+  { href: "/organisationer", labelKey: "organisations", permissions: ["organisation:manage"] },
+];

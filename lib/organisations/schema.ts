@@ -26,3 +26,20 @@ export const organisationRefSchema = z.object({
   countyCode: optionalCode(countyCodeField),
 });
 export type OrganisationRef = z.output<typeof organisationRefSchema>;
+
+/**
+ * Correcting an organisation: its name as printed, short name, kind and codes. `version` is the row's updated_at in
+ * epoch seconds as the form loaded it (organisations carry no version column): a save against a newer row is refused.
+ * Every output is valid input again, so the form's parsed values pass the action's parse unchanged.
+ */
+export const updateOrganisationSchema = z.object({
+  organisationId: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().nonnegative(),
+  name: z.string().trim().min(1, "Ange organisationens namn.").max(200, "Namnet får ha högst 200 tecken."),
+  shortName: z.string().trim().min(1, "Ange ett kortnamn.").max(100, "Kortnamnet får ha högst 100 tecken."),
+  kind: z.enum(ORGANISATION_KINDS, { error: "Välj en organisationstyp." }),
+  countyCode: optionalCode(countyCodeField),
+  municipalityCode: optionalCode(municipalityCodeField),
+});
+export type UpdateOrganisationInput = z.input<typeof updateOrganisationSchema>;
+export type UpdateOrganisationValues = z.output<typeof updateOrganisationSchema>;

@@ -3,11 +3,12 @@ import common from "./common.json";
 import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
+import organisations from "./organisations.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...organisations };
 export default messages;

@@ -1,0 +1,106 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { ORGANISATION_KINDS } from "@/db/schema";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import type { ActionFailure } from "@/lib/actions";
+import {
+  ORGANISATION_KIND_LABELS,
+  updateOrganisationSchema,
+  type UpdateOrganisationInput,
+  type UpdateOrganisationValues,
+} from "@/lib/organisations/schema";
+import { updateOrganisationAction } from "../../actions";
+
+const KIND_OPTIONS = ORGANISATION_KINDS.map((kind) => ({ value: kind, label: ORGANISATION_KIND_LABELS[kind] }));
+
+export function EditOrganisationForm({
+  counties,
+  defaultValues,
+}: {
+  counties: readonly { code: string; name: string }[];
+  defaultValues: UpdateOrganisationInput;
+}) {
+  const t = useTranslations("organisations");
+  const router = useRouter();
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = useForm<UpdateOrganisationInput, unknown, UpdateOrganisationValues>({ resolver: zodResolver(updateOrganisationSchema), defaultValues });
+
+  const onSubmit = handleSubmit((values) => {
+    setFailure(null);
+    startTransition(async () => {
+      const result = await updateOrganisationAction(values);
+      if (result.ok) {
+        router.push(`/organisationer?sparad=${result.data.id}`);
+        return;
+      }
+      setFailure(result);
+      const first = applyServerErrors(setError, result);
+      if (first) setFocus(first);
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+      {failure ? (
+        <Alert tone="error">
+          {failure.formError}
+          {failure.code === "conflict" ? (
+            <>
+              {" "}
+              {/* A full load, so the form starts again from the saved row and its new version. */}
+              <a href={`/organisationer/${String(defaultValues.organisationId)}/redigera`} className="font-medium underline">
+                {t("reload")}
+              </a>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      <p className="text-sm text-slate-700">{t("requiredNote")}</p>
+      <input type="hidden" {...register("organisationId")} />
+      <input type="hidden" {...register("version")} />
+      <TextField label={t("fieldName")} hint={t("fieldNameHint")} required autoComplete="organization" error={errors.name?.message} {...register("name")} />
+      <TextField label={t("fieldShortName")} hint={t("fieldShortNameHint")} required error={errors.shortName?.message} {...register("shortName")} />
+      <SelectField label={t("fieldKind")} required options={KIND_OPTIONS} error={errors.kind?.message} {...register("kind")} />
+      <SelectField
+        label={t("fieldCounty")}
+        options={counties.map((c) => ({ value: c.code, label: c.name }))}
+        placeholder={t("noCounty")}
+        error={errors.countyCode?.message}
+        {...register("countyCode")}
+      />
+      <TextField
+        label={t("fieldMunicipality")}
+        hint={t("fieldMunicipalityHint")}
+        inputMode="numeric"
+        className="max-w-48"
+        error={errors.municipalityCode?.message}
+        {...register("municipalityCode")}
+      />
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("saving") : t("save")}
+        </Button>
+        <Link href="/organisationer" className={buttonClasses("link")}>
+          {t("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}
