@@ -4,10 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
+import { FailureAlert } from "@/components/forms/failure-alert";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { roundFormSchema, type RoundFormInput, type RoundFormValues } from "@/lib/rounds/schema";
 import { createRoundAction } from "./actions";
@@ -16,33 +15,16 @@ import { RoundFields, type ProgrammeChoice } from "./round-fields";
 export function NewRoundForm({ programmes, defaultValues }: { programmes: readonly ProgrammeChoice[]; defaultValues: RoundFormInput }) {
   const t = useTranslations("roundAdmin");
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm<RoundFormInput, unknown, RoundFormValues>({ resolver: zodResolver(roundFormSchema), defaultValues });
   const {
     register,
-    handleSubmit,
-    setError,
-    setFocus,
     formState: { errors },
-  } = useForm<RoundFormInput, unknown, RoundFormValues>({ resolver: zodResolver(roundFormSchema), defaultValues });
-
-  const onSubmit = handleSubmit((values) => {
-    setFormError(null);
-    startTransition(async () => {
-      const result = await createRoundAction(values);
-      if (result.ok) {
-        router.push(`/omgangar/${result.data.id}`);
-        return;
-      }
-      setFormError(result.formError);
-      const first = applyServerErrors(setError, result);
-      if (first) setFocus(first);
-    });
-  });
+  } = form;
+  const { onSubmit, failure, pending } = useActionSubmit(form, createRoundAction, (data) => router.push(`/omgangar/${data.id}`));
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <FailureAlert failure={failure} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <RoundFields register={register} errors={errors} programmes={programmes} />
       <div className="flex flex-wrap items-center gap-4">

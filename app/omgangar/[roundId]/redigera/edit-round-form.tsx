@@ -4,12 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
+import { FailureAlert } from "@/components/forms/failure-alert";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { ActionFailure } from "@/lib/actions";
 import { updateRoundSchema, type UpdateRoundInput, type UpdateRoundValues } from "@/lib/rounds/schema";
 import { RoundFields, type ProgrammeChoice } from "../../ny/round-fields";
 import { updateRoundAction } from "./actions";
@@ -25,47 +23,17 @@ export function EditRoundForm({
 }) {
   const t = useTranslations("roundAdmin");
   const router = useRouter();
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm<UpdateRoundInput, unknown, UpdateRoundValues>({ resolver: zodResolver(updateRoundSchema), defaultValues });
   const {
     register,
-    handleSubmit,
-    setError,
-    setFocus,
     formState: { errors },
-  } = useForm<UpdateRoundInput, unknown, UpdateRoundValues>({ resolver: zodResolver(updateRoundSchema), defaultValues });
+  } = form;
   const roundPath = `/omgangar/${String(defaultValues.roundId)}`;
-
-  const onSubmit = handleSubmit((values) => {
-    setFailure(null);
-    startTransition(async () => {
-      const result = await updateRoundAction(values);
-      if (result.ok) {
-        router.push(`/omgangar/${result.data.id}`);
-        return;
-      }
-      setFailure(result);
-      const first = applyServerErrors(setError, result);
-      if (first) setFocus(first);
-    });
-  });
+  const { onSubmit, failure, pending } = useActionSubmit(form, updateRoundAction, (data) => router.push(`/omgangar/${data.id}`));
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
-      {failure ? (
-        <Alert tone="error">
-          {failure.formError}
-          {failure.code === "conflict" ? (
-            <>
-              {" "}
-              {/* A full load, so the form starts again from the saved round and its new version. */}
-              <a href={`${roundPath}/redigera`} className="font-medium underline">
-                {t("reload")}
-              </a>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FailureAlert failure={failure} reload={{ href: `${roundPath}/redigera`, label: t("reload") }} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <input type="hidden" {...register("roundId")} />
       <input type="hidden" {...register("version")} />

@@ -4,15 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { ORGANISATION_KINDS } from "@/db/schema";
-import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
+import { FailureAlert } from "@/components/forms/failure-alert";
+import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionFailure } from "@/lib/actions";
 import {
   ORGANISATION_KIND_LABELS,
   updateOrganisationSchema,
@@ -32,46 +30,16 @@ export function EditOrganisationForm({
 }) {
   const t = useTranslations("organisations");
   const router = useRouter();
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm<UpdateOrganisationInput, unknown, UpdateOrganisationValues>({ resolver: zodResolver(updateOrganisationSchema), defaultValues });
   const {
     register,
-    handleSubmit,
-    setError,
-    setFocus,
     formState: { errors },
-  } = useForm<UpdateOrganisationInput, unknown, UpdateOrganisationValues>({ resolver: zodResolver(updateOrganisationSchema), defaultValues });
-
-  const onSubmit = handleSubmit((values) => {
-    setFailure(null);
-    startTransition(async () => {
-      const result = await updateOrganisationAction(values);
-      if (result.ok) {
-        router.push(`/organisationer?sparad=${result.data.id}`);
-        return;
-      }
-      setFailure(result);
-      const first = applyServerErrors(setError, result);
-      if (first) setFocus(first);
-    });
-  });
+  } = form;
+  const { onSubmit, failure, pending } = useActionSubmit(form, updateOrganisationAction, (data) => router.push(`/organisationer?sparad=${data.id}`));
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
-      {failure ? (
-        <Alert tone="error">
-          {failure.formError}
-          {failure.code === "conflict" ? (
-            <>
-              {" "}
-              {/* A full load, so the form starts again from the saved row and its new version. */}
-              <a href={`/organisationer/${String(defaultValues.organisationId)}/redigera`} className="font-medium underline">
-                {t("reload")}
-              </a>
-            </>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FailureAlert failure={failure} reload={{ href: `/organisationer/${String(defaultValues.organisationId)}/redigera`, label: t("reload") }} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <input type="hidden" {...register("organisationId")} />
       <input type="hidden" {...register("version")} />
