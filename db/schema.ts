@@ -8,6 +8,9 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { APPLICATION_STATUSES, DECISION_OUTCOMES, ORGANISATION_KINDS, ROLES, ROUND_STATUSES } from "../lib/enums";
+
+export * from "../lib/enums";
 
 /*
  * The whole domain in one file (see ../shared/design/ARCHITECTURE.md).
@@ -61,16 +64,6 @@ export const municipalities = sqliteTable(
 
 // ---------------------------------------------------------------- organisations and users
 
-export const ORGANISATION_KINDS = [
-  "kommun",
-  "region",
-  "landsting",
-  "regionforbund",
-  "foretag",
-  "samverkansorgan",
-  "annan",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const organisations = sqliteTable(
   "organisations",
@@ -96,8 +89,6 @@ export const organisations = sqliteTable(
   ],
 );
 
-export const ROLES = ["admin", "officer", "communications", "coordinator"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -154,8 +145,6 @@ export const programmes = sqliteTable(
   ],
 );
 
-export const ROUND_STATUSES = ["planned", "open", "closed", "decided"] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const rounds = sqliteTable(
   "rounds",
@@ -186,8 +175,6 @@ export const rounds = sqliteTable(
 
 // ---------------------------------------------------------------- applications and decisions
 
-export const APPLICATION_STATUSES = ["received", "approved", "rejected"] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Last registration number handed out per programme and year; numbers are never reused. */
 export const registrationSequences = sqliteTable(
@@ -257,8 +244,6 @@ export const applicationCoApplicants = sqliteTable(
   ],
 );
 
-export const DECISION_OUTCOMES = ["approved", "rejected"] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export const decisions = sqliteTable(
   "decisions",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/db/schema";
+import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/lib/enums";
 
 /*
  * A round's application list as URL search parameters (Swedish names, since people share these links):

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "@/lib/enums";
 
 /*
  * The part of the next-auth configuration that needs no database, shared by the proxy and the full setup in

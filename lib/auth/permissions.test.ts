@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "@/lib/enums";
 import {
   PERMISSIONS,
   ROLE_PERMISSIONS,

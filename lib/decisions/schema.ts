@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_OUTCOMES } from "@/db/schema";
+import { DECISION_OUTCOMES } from "@/lib/enums";
 import { isoDateField, kronorField } from "@/lib/validation/fields";
 
 const APPROVAL_NEEDS_AMOUNT = "Ange det beviljade beloppet (mer än 0 kronor).";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORGANISATION_KINDS } from "@/db/schema";
+import { ORGANISATION_KINDS } from "@/lib/enums";
 import { countyCodeField, municipalityCodeField } from "@/lib/validation/fields";
 
 export const ORGANISATION_KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number], string> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/enums";
 import { emailField, passwordField } from "@/lib/validation/fields";
 
 export const createUserSchema = z

@@ -6,6 +6,66 @@ import { parseKronor } from "@/lib/format/amount";
  * wherever it is entered.
  */
 
+/*
+ * Text as people type and paste it, made safe to store, print and export. Every free-text field goes through
+ * textField: NFC (so "å" typed and "å" pasted from a PDF are the same letters), no control characters (NUL, the
+ * C1 range), no bidirectional overrides (U+202A-U+202E, U+2066-U+2069, which make a printed name read backwards),
+ * no lone surrogates (they cannot be stored as UTF-8), and no value made only of invisible characters.
+ * Single-line fields also turn tabs, line breaks and no-break spaces (as Excel and Word write them) into plain
+ * spaces and collapse runs of them, so "Lycksele\u00a0kommun" and "Lycksele kommun" are one name.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Characters that print as nothing: zero-width spaces and joiners, marks, the BOM, the soft hyphen. */
+const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2060-\u2064\u3164\uFEFF\uFFA0]/gu;
+
+export type TextFieldOptions = {
+  /** Longest value in characters, after normalising. */
+  max: number;
+  /** The message for an empty value; without it the field may be left empty (""). */
+  required?: string;
+  /** The message for a value that is too long; defaults to "Högst N tecken.". */
+  maxMessage?: string;
+  /** Keep line breaks and tabs (a description, a motivation). */
+  multiline?: boolean;
+};
+
+/** Normalises one text value as textField does; exported for matching names that were not parsed by a schema. */
+export function normaliseText(value: string, multiline = false): string {
+  const nfc = value.normalize("NFC");
+  const lines = multiline
+    ? nfc.replace(/\r\n?/g, "\n")
+    : nfc.replace(/[\t\n\r\u00A0\u2007\u202F]+/g, " ").replace(/ {2,}/g, " ");
+  return lines.trim();
+}
+
+/** Why a text value is refused, or null when it is fine. */
+export function textProblem(value: string): string | null {
+  if (LONE_SURROGATE.test(value)) return "Texten innehåller ett tecken som inte går att spara. Skriv om det.";
+  if (CONTROL_CHARACTERS.test(value)) return "Texten innehåller styrtecken som inte hör hemma i en text. Ta bort dem.";
+  if (BIDI_CONTROLS.test(value)) return "Texten innehåller tecken som vänder läsriktningen. Ta bort dem.";
+  const trimmed = value.trim();
+  if (trimmed !== "" && trimmed.replace(INVISIBLE, "") === "") return "Texten består bara av osynliga tecken.";
+  return null;
+}
+
+export function textField(options: TextFieldOptions) {
+  const { max, required, multiline = false } = options;
+  const maxMessage = options.maxMessage ?? `Högst ${max.toLocaleString("sv-SE")} tecken.`;
+  return z
+    .string({ error: required ?? "Ange en text." })
+    .transform((value, ctx) => {
+      const problem = textProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return normaliseText(value, multiline);
+    })
+    .pipe(required ? z.string().min(1, required).max(max, maxMessage) : z.string().max(max, maxMessage));
+}
+
 /** Upper bound for one amount: far above any real grant, low enough to catch a pasted phone number. */
 export const MAX_KRONOR = 1_000_000_000;
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { snapshotOf } from "@/lib/applications/update";
 import { requireUser } from "@/lib/auth/session";
 import { getApplicationDetail } from "@/db/queries/applications";
-import { updateApplicationAction } from "@/app/ansokningar/actions";
+import { updateApplicationAction } from "@/app/(staff)/ansokningar/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("application"))("edit") };

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { listRoundApplications } from "@/db/queries/application-list";
 import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
-import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/db/schema";
+import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/lib/enums";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { RoundStatistics } from "@/components/statistics/round-statistics";
 import { buttonClasses } from "@/components/ui/button";

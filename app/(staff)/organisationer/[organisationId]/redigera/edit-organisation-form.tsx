@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
-import { ORGANISATION_KINDS } from "@/db/schema";
+import { ORGANISATION_KINDS } from "@/lib/enums";
 import { FailureAlert } from "@/components/forms/failure-alert";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button, buttonClasses } from "@/components/ui/button";

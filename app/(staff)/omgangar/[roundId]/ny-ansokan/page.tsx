@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { roundTitle } from "@/lib/i18n/round-title";
-import { registerApplicationAction } from "@/app/ansokningar/actions";
+import { registerApplicationAction } from "@/app/(staff)/ansokningar/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("register"))("title") };
