@@ -4,7 +4,7 @@ import { openDatabase } from "@/db/client";
 import { rounds } from "@/db/schema";
 import { demoUser } from "@/db/seed/demo-users";
 import { recordDecision } from "@/lib/decisions/record";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { createApplication, createOpenRound } from "./data";
 import { checkAccessibility, expect, test } from "./fixtures";
 

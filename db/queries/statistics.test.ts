@@ -7,7 +7,7 @@ import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
 import { recordDecision } from "@/lib/decisions/record";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { getRoundStatistics } from "./statistics";
 
 function register(db: Db, roundId: number, lead: ApplicationFieldsInput["leadOrganisation"], requestedAmount = 1_000_000): number {

@@ -11,7 +11,7 @@ import { getRoundStatistics } from "@/db/queries/statistics";
 import { seedReferenceData } from "@/db/seed/reference";
 import { parseListParams } from "@/lib/applications/list-params";
 import { recordDecision } from "@/lib/decisions/record";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { swedishSortKey } from "@/lib/format/sort";
 
 /*

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { programmes, rounds } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { createRound } from "@/lib/rounds";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { formatKronorPlain } from "@/lib/format/amount";
 import { exportRoundApplications } from "@/lib/export/applications";

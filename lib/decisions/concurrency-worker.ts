@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { recordDecision } from "./record";
-import { inWriteTransaction } from "./transaction";
+import { inWriteTransaction } from "@/db/transaction";
 
 /*
  * One competitor of the concurrency test (record.test.ts): its own connection to the shared database file, waiting

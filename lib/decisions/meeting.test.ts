@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { listMeetingApplications, recordMeetingDecisions, type MeetingRow } from "./meeting";
 import { grantedInRound, recordDecision } from "./record";
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
-import { inWriteTransaction } from "./transaction";
+import { inWriteTransaction } from "@/db/transaction";
 
 const NBSP = "\u00a0";
 

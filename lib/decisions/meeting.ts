@@ -5,7 +5,7 @@ import type { AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { grantedInRound, recordDecision } from "./record";
-import { inWriteTransaction } from "./transaction";
+import { inWriteTransaction } from "@/db/transaction";
 
 /*
  * The decision meeting: every application of a round decided in one go, all or nothing. Each changed row goes

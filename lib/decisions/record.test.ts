@@ -9,7 +9,7 @@ import { DomainError } from "@/lib/errors";
 import type { WorkerResult } from "./concurrency-worker";
 import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionInput } from "./record";
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
-import { inWriteTransaction } from "./transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { buildWorker } from "./worker-build";
 
 const NBSP = "\u00a0";

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { programmes, rounds, type RoundStatus } from "@/db/schema";
 import { registerApplication } from "@/lib/applications/register";
 import type { AuditActor } from "@/lib/audit";
-import { inWriteTransaction } from "./transaction";
+import { inWriteTransaction } from "@/db/transaction";
 
 /* Builders for tests of decisions, imports and exports: a programme, a round and applications, written the real way. */
 

@@ -7,7 +7,7 @@ import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { importApplications } from "@/lib/import/apply";
 import { parseSpreadsheet } from "@/lib/import/parse";
 import { EXPORT_HEADINGS, exportRoundApplications } from "./applications";

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { registerApplication } from "@/lib/applications/register";
 import type { AuditActor } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import type { CellError, SpreadsheetRow } from "./columns";
 import { columnOf, validateImportRows, type ImportPreviewRow } from "./validate";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { applications, decisions } from "@/db/schema";
 import type { AuditActor } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { domainErrors, summarise, type ImportReport, type ImportRowReport } from "./apply";
 import type { CellError, SpreadsheetRow } from "./columns";

@@ -6,7 +6,7 @@ import { registerApplication } from "@/lib/applications/register";
 import { auditActorOf } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { decisionLetterContent } from "./content";
 import { getDecisionLetterData } from "@/db/queries/letters";
 import { createUser } from "@/db/queries/users";

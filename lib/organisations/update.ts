@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { getOrganisation, getOrganisationByName, updateOrganisationRow } from "@/db/queries/organisations";
 import { counties, municipalities, type Organisation } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { updateOrganisationSchema } from "./schema";
 

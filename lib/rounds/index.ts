@@ -5,7 +5,7 @@ import { getProgramme } from "@/db/queries/programmes";
 import { applications, rounds, type Round, type RoundStatus } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { grantedInRound } from "@/lib/decisions/record";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { formatKronor } from "@/lib/format/amount";

@@ -6,7 +6,7 @@ import { freshTestDb } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { recordDecision } from "@/lib/decisions/record";
 import { createTestApplications, createTestProgramme, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { canChangeStatus, createRound, listProgrammes, ROUND_CONFLICT_MESSAGE, setRoundStatus, updateRound } from ".";
 import { CLOSES_BEFORE_OPENS, DECISION_BEFORE_CLOSES, roundFormSchema, type RoundFormInput } from "./schema";

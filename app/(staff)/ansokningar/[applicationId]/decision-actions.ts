@@ -11,7 +11,7 @@ import { canReadApplication } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordDecision, withdrawDecision } from "@/lib/decisions/record";
 import { changeDecisionSchema, recordDecisionSchema, withdrawDecisionSchema } from "@/lib/decisions/schema";
-import { inWriteTransaction } from "@/lib/decisions/transaction";
+import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 
 /*

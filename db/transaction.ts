@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/db/client";
+import type { Db, Tx } from "./client";
 
 /**
  * Runs `fn` in a transaction that takes SQLite's write lock at BEGIN (BEGIN IMMEDIATE). A deferred transaction
