@@ -22,9 +22,19 @@ export function Th({ numeric = false, className = "", ...props }: ThHTMLAttribut
   );
 }
 
-export function Td({ numeric = false, className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+/**
+ * `label` names the cell's column (the column header's text): on a phone, where a table's rows are shown stacked,
+ * it is printed before the value so each row reads on its own.
+ */
+export function Td({
+  numeric = false,
+  className = "",
+  label,
+  ...props
+}: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean; label?: string }) {
   return (
     <td
+      data-label={label}
       className={`border-b border-slate-200 px-3 py-2 align-top ${numeric ? "text-right tabular-nums whitespace-nowrap" : ""} ${className}`}
       {...props}
     />

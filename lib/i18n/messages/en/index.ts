@@ -3,6 +3,7 @@ import common from "./common.json";
 import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
+import meeting from "./meeting.json";
 import organisations from "./organisations.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
@@ -10,5 +11,5 @@ import statistics from "./statistics.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...organisations };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations };
 export default messages;
