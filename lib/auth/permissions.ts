@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/enums";
 
 /*
  * The one permission table (role x action) and the scope rule. Pages, server actions and route handlers all ask
