@@ -74,6 +74,12 @@ export function hasPermission(actor: Pick<Actor, "role"> | null | undefined, per
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
+/** Holds at least one of the permissions. */
+export function anyPermission(actor: Pick<Actor, "role"> | null | undefined, permission: Permission | readonly Permission[]): boolean {
+  const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  return wanted.some((p) => hasPermission(actor, p));
+}
+
 /** Which applications (and their decisions) an actor may read. */
 export type ApplicationScope = { kind: "all" } | { kind: "organisation"; organisationId: number } | { kind: "none" };
 

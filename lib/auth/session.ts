@@ -4,7 +4,9 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { auth } from "./auth";
-import { hasPermission, type Actor, type Permission } from "./permissions";
+import { anyPermission, type Actor, type Permission } from "./permissions";
+
+export { anyPermission };
 
 export type SessionUser = Actor & { email: string; organisationName: string | null };
 
@@ -37,9 +39,4 @@ export async function requireUser(permission?: Permission | readonly Permission[
   if (!user) redirect("/logga-in");
   if (permission && !anyPermission(user, permission)) forbidden();
   return user;
-}
-
-export function anyPermission(user: Actor, permission: Permission | readonly Permission[]): boolean {
-  const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
-  return wanted.some((p) => hasPermission(user, p));
 }
