@@ -1,6 +1,35 @@
 import { test, expect } from "./fixtures";
 import { demoUser } from "@/db/seed/demo-users";
+import { randomUUID } from "node:crypto";
+import { openDatabase } from "@/db/client";
+import { getUserByEmail, updateUser } from "@/db/queries/users";
+import { createUserAccount } from "@/lib/users";
 import { createOpenRound } from "./data";
+
+/** An account of the test's own, in the database the server under test uses. */
+async function withOwnAccount(): Promise<{ email: string; password: string; disable: () => void }> {
+  const email = `konto-${randomUUID()}@anslag.example`;
+  const password = randomUUID();
+  const db = openDatabase(process.env.E2E_DATABASE_PATH);
+  try {
+    await createUserAccount(db, { email, name: "Tillfällig Handläggare", role: "officer", password }, { id: null, label: "e2e" });
+  } finally {
+    db.$client.close();
+  }
+  return {
+    email,
+    password,
+    disable: () => {
+      const conn = openDatabase(process.env.E2E_DATABASE_PATH);
+      try {
+        const user = getUserByEmail(conn, email);
+        if (user) updateUser(conn, user.id, { disabled: true });
+      } finally {
+        conn.$client.close();
+      }
+    },
+  };
+}
 
 test.describe("sign-in", () => {
   test("a signed-out visit to a protected page goes to sign-in and comes back after it", async ({ page, expectAccessible }) => {
@@ -85,6 +114,23 @@ test.describe("sign-in security", () => {
       const response = await page.request.get(`/logga-in?callbackUrl=${callback}`, { maxRedirects: 0 });
       expect(response.status(), callback).toBe(400);
     }
+  });
+
+  test("a session whose account was disabled ends on the sign-in page, without a redirect loop", async ({ page, expectAccessible }) => {
+    const account = await withOwnAccount();
+    await page.goto("/logga-in");
+    await expectAccessible();
+    await page.getByLabel("E-postadress").fill(account.email);
+    await page.getByLabel("Lösenord").fill(account.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+    await expectAccessible();
+
+    account.disable();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/logga-in\?sessionen-slut=1$/);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Du har loggats ut. Logga in igen för att fortsätta.");
+    await expectAccessible();
   });
 
   test("a locked sign-in says for how long", async ({ page, expectAccessible }) => {
@@ -230,6 +276,20 @@ test.describe("layout", () => {
     }
     // No session cookie goes into a public page, so a signed-out and a signed-in visitor get the same bytes.
     expect((await page.request.get("/logga-in")).headers()["set-cookie"]).toBeUndefined();
+  });
+
+  test("an unknown address and a missing row both answer 404 with a way on", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    const unknown = await page.goto("/finns-inte/alls");
+    expect(unknown?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    await expectAccessible();
+    const missing = await page.goto("/omgangar/99999999");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    // Inside the staff layout: still signed in, with the menu.
+    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+    await expectAccessible();
   });
 
   test("the app has an icon", async ({ page, expectAccessible }) => {
