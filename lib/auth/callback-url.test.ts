@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isMalformedCallbackUrl, safeCallbackUrl } from "./callback-url";
+import { authConfig } from "./config";
 
 describe("safeCallbackUrl", () => {
   it("keeps a path on this site", () => {
@@ -51,4 +52,26 @@ describe("isMalformedCallbackUrl", () => {
   it.each(["/omgangar/2", "/\t/evil.example/", null, undefined])("does not call %j malformed", (value) => {
     expect(isMalformedCallbackUrl(value)).toBe(false);
   });
+});
+
+describe("next-auth's redirect callback", () => {
+  const baseUrl = "https://anslag.example";
+  const redirect = (url: string) => authConfig.callbacks.redirect({ url, baseUrl });
+
+  it("keeps a path or a URL of this site", () => {
+    expect(redirect("/omgangar/2")).toBe("https://anslag.example/omgangar/2");
+    expect(redirect("https://anslag.example/omgangar/2?sida=2")).toBe("https://anslag.example/omgangar/2?sida=2");
+    expect(redirect("https://anslag.example")).toBe("https://anslag.example/");
+  });
+
+  it("lets signing out land on the sign-in page with its notice", () => {
+    expect(redirect("/logga-in?utloggad=1")).toBe("https://anslag.example/logga-in?utloggad=1");
+  });
+
+  it.each(["https://evil.example/", "/\t/evil.example/", "https://anslag.example.evil.example/", "//evil.example"])(
+    "sends %j to the start page",
+    (url) => {
+      expect(redirect(url)).toBe("https://anslag.example/");
+    },
+  );
 });

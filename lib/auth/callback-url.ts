@@ -15,7 +15,8 @@ export function isMalformedCallbackUrl(value: string | null | undefined): boolea
   return typeof value === "string" && FORBIDDEN.test(value);
 }
 
-export function safeCallbackUrl(value: string | null | undefined): string {
+/** The value as a path of this site, or "/" when a browser would read it as anything else. */
+export function sameOriginPath(value: string | null | undefined): string {
   if (typeof value !== "string") return "/";
   const cleaned = value.replace(DROPPED_BY_BROWSERS, "");
   if (!cleaned.startsWith("/") || CONTROL.test(cleaned)) return "/";
@@ -29,7 +30,11 @@ export function safeCallbackUrl(value: string | null | undefined): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   // The URL parser reads "\" as "/" in a path; a path that starts with two of them names a host.
   if (!path.startsWith("/") || path.startsWith("//")) return "/";
-  // Never back to a sign-in page (in either language), which would only ask again.
-  if (/^\/(en\/|sv\/)?logga-in(\/|\?|#|$)/.test(path)) return "/";
   return path;
+}
+
+/** Where to go after signing in: a path of this site, and never back to a sign-in page, which would only ask again. */
+export function safeCallbackUrl(value: string | null | undefined): string {
+  const path = sameOriginPath(value);
+  return /^\/(en\/|sv\/)?logga-in(\/|\?|#|$)/.test(path) ? "/" : path;
 }
