@@ -33,4 +33,11 @@ const server = createServer((request, response) => {
 server.listen(port, hostname, () => {
   console.log(`Anslag: http://${hostname ?? "localhost"}:${port}`);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.close(() => process.exit(0)));
+// Stop taking requests, drop idle keep-alive connections, and do not wait forever for the rest.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
