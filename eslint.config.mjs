@@ -2,6 +2,47 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
+import { readFileSync } from "node:fs";
+
+/*
+ * One data boundary: only db/ touches tables (docs/decisions/0005-route-groups-and-data-boundary.md). Outside db/,
+ * nothing imports drizzle-orm nor a table from db/schema.ts; types (`import type { Round }`) are fine. The table
+ * names are read from the schema, so a new table is covered the day it is added.
+ */
+const TABLES = [...readFileSync(new URL("./db/schema.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = sqliteTable\(/gm)].map(
+  (match) => match[1],
+);
+const DATA_BOUNDARY_MESSAGE = "Only db/ touches tables: put the query in db/queries/<entity>.ts and call it (types may be imported with `import type`).";
+
+// ---- TO EMPTY AT THE MERGE -------------------------------------------------------------------------------------
+// Files that still reach tables themselves while their slices move that code into db/ (issue 11). The lead removes
+// each path as its branch is merged clean; when the array is empty, delete it and its `ignores` line below.
+const NOT_YET_BEHIND_THE_DATA_BOUNDARY = [
+  "e2e/data.ts",
+  "e2e/decisions.spec.ts",
+  "e2e/letters.spec.ts",
+  "lib/applications/register.ts",
+  "lib/applications/update.ts",
+  "lib/cli/import-commands.test.ts",
+  "lib/cli/import-commands.ts",
+  "lib/cli/main.test.ts",
+  "lib/cli/main.ts",
+  "lib/decisions/meeting.test.ts",
+  "lib/decisions/meeting.ts",
+  "lib/decisions/record.test.ts",
+  "lib/decisions/record.ts",
+  "lib/decisions/test-helpers.ts",
+  "lib/export/applications.ts",
+  "lib/import/apply.test.ts",
+  "lib/import/decisions.ts",
+  "lib/import/validate.ts",
+  "lib/organisations/resolve.ts",
+  "lib/organisations/update.test.ts",
+  "lib/organisations/update.ts",
+  "lib/rounds/index.ts",
+  "lib/rounds/rounds.test.ts",
+];
+// -----------------------------------------------------------------------------------------------------------------
 
 export default defineConfig([
   ...nextVitals,
@@ -22,6 +63,22 @@ export default defineConfig([
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/db", "@/db/*", "**/db/*"], message: "components/ never imports db/." }] }],
+    },
+  },
+  {
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: ["db/**", ...NOT_YET_BEHIND_THE_DATA_BOUNDARY],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["drizzle-orm", "drizzle-orm/*"], message: DATA_BOUNDARY_MESSAGE, allowTypeImports: true },
+            // "@/db/schema" and any relative path to it.
+            { group: ["**/db/schema"], importNames: TABLES, message: DATA_BOUNDARY_MESSAGE, allowTypeImports: true },
+          ],
+        },
+      ],
     },
   },
   {

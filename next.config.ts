@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user lacking a permission.
   experimental: {
     authInterrupts: true,
+    // Staff and public pages have a root layout each (app/(staff)/, app/(public)/[locale]/): an address that matches
+    // no route gets app/global-not-found.tsx.
+    globalNotFound: true,
     // Imports take files up to 10 MB (lib/import/parse.ts); the proxy must pass such a body whole, form fields included.
     proxyClientMaxBodySize: "11mb",
   },

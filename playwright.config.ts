@@ -51,7 +51,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `tsx e2e/prepare-db.ts && exec node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: `tsx e2e/prepare-db.ts && exec node server.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${BASE_URL}/logga-in`,
     reuseExistingServer: false,
     timeout: 120_000,

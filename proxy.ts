@@ -1,27 +1,43 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
+import { isMalformedCallbackUrl, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { authConfig } from "@/lib/auth/config";
+import { SESSION_ENDED_PARAM } from "@/lib/auth/sign-in-params";
+import { publicRoute } from "@/lib/i18n/public-paths";
 
 /*
- * A convenience, not a guard: signed-out visitors to app pages are sent to sign-in with the page to come back to.
- * Every page, action and route handler still checks the user itself (lib/auth/session.ts).
+ * A convenience, not a guard: signed-out visitors to staff pages are sent to sign-in with the page to come back to.
+ * Every page, action and route handler still checks the user itself (lib/auth/session.ts). It also puts public
+ * pages in their language segment (lib/i18n/public-paths.ts), so they stay static.
  */
-
-const PUBLIC_PATHS = ["/logga-in", "/tillganglighetsredogorelse", "/nyheter"];
 
 const { auth } = NextAuth(authConfig);
 
 export default auth((request) => {
-  const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (isPublic || request.auth) return NextResponse.next();
-  const url = new URL("/logga-in", request.nextUrl.origin);
+  const { pathname, search, searchParams, origin } = request.nextUrl;
+  const callbackUrl = searchParams.get("callbackUrl");
+  // CR, LF or NUL in a callback is no address at all: refuse the request rather than build a header from it.
+  if (isMalformedCallbackUrl(callbackUrl)) return new NextResponse("Ogiltig adress.", { status: 400 });
+
+  const route = publicRoute(pathname);
+  if (route) {
+    // A signed-in visitor has no use for the sign-in page: on to where they were going (never another host).
+    if (route.path === "/logga-in" && request.auth && !searchParams.has(SESSION_ENDED_PARAM)) {
+      return NextResponse.redirect(new URL(safeCallbackUrl(callbackUrl), origin));
+    }
+    // The plain path is the Swedish page, rendered at its internal address "/sv/…" (which answers too).
+    if (!route.prefixed) return NextResponse.rewrite(new URL(`/sv${route.path}${search}`, origin));
+    return NextResponse.next();
+  }
+
+  if (request.auth) return NextResponse.next();
+  const url = new URL("/logga-in", origin);
   url.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(url);
 });
 
 export const config = {
   // Everything but next-auth's own endpoints (running auth() there too would set a second CSRF cookie), Next's
-  // assets and files with an extension (favicon, images).
-  matcher: ["/((?!api/auth|_next/static|_next/image|.*\\.[a-z0-9]+$).*)"],
+  // assets and the app's icons. Not "anything with a dot": "/omgangar/2.0" is a page, and must not slip past.
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon$|apple-icon$|robots\\.txt$).*)"],
 };

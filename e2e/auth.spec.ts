@@ -1,5 +1,35 @@
 import { test, expect } from "./fixtures";
 import { demoUser } from "@/db/seed/demo-users";
+import { randomUUID } from "node:crypto";
+import { openDatabase } from "@/db/client";
+import { getUserByEmail, updateUser } from "@/db/queries/users";
+import { createUserAccount } from "@/lib/users";
+import { createOpenRound } from "./data";
+
+/** An account of the test's own, in the database the server under test uses. */
+async function withOwnAccount(): Promise<{ email: string; password: string; disable: () => void }> {
+  const email = `konto-${randomUUID()}@anslag.example`;
+  const password = randomUUID();
+  const db = openDatabase(process.env.E2E_DATABASE_PATH);
+  try {
+    await createUserAccount(db, { email, name: "Tillfällig Handläggare", role: "officer", password }, { id: null, label: "e2e" });
+  } finally {
+    db.$client.close();
+  }
+  return {
+    email,
+    password,
+    disable: () => {
+      const conn = openDatabase(process.env.E2E_DATABASE_PATH);
+      try {
+        const user = getUserByEmail(conn, email);
+        if (user) updateUser(conn, user.id, { disabled: true });
+      } finally {
+        conn.$client.close();
+      }
+    },
+  };
+}
 
 test.describe("sign-in", () => {
   test("a signed-out visit to a protected page goes to sign-in and comes back after it", async ({ page, expectAccessible }) => {
@@ -43,13 +73,105 @@ test.describe("sign-in", () => {
     await expectAccessible();
   });
 
-  test("signing out ends the session", async ({ page, login, expectAccessible }) => {
+  test("signing out ends the session and says so", async ({ page, login, expectAccessible }) => {
     await login("officer");
     await expectAccessible();
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/logga-in/);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Du är utloggad.");
+    await expectAccessible("sign-in after signing out");
     await page.goto("/");
     await expect(page).toHaveURL(/\/logga-in/);
+    await expectAccessible();
+  });
+});
+
+test.describe("sign-in security", () => {
+  test("a callback that a browser reads as another host is refused, signed in or not", async ({ page, expectAccessible }) => {
+    // Signed out: signing in with the tab trick lands on this site's start page.
+    await page.goto("/logga-in?callbackUrl=/%09/evil.example/");
+    await expectAccessible();
+    const officer = demoUser("officer");
+    await page.getByLabel("E-postadress").fill(officer.email);
+    await page.getByLabel("Lösenord").fill(officer.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+    expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL ?? "").host);
+    await expectAccessible();
+
+    // Signed in: the sign-in page sends the visitor on, but only to a path of this site.
+    for (const callback of ["/%09/evil.example/", "//evil.example/", "/%5Cevil.example", "https://evil.example/"]) {
+      const response = await page.request.get(`/logga-in?callbackUrl=${callback}`, { maxRedirects: 0 });
+      expect(response.status(), callback).toBe(307);
+      expect(response.headers().location, callback).toBe("/");
+    }
+    const kept = await page.request.get("/logga-in?callbackUrl=/organisationer%3Fsok%3Dume%C3%A5", { maxRedirects: 0 });
+    expect(kept.headers().location).toBe("/organisationer?sok=ume%C3%A5");
+  });
+
+  test("CR, LF or NUL in a callback is answered with 400, not a server error", async ({ page }) => {
+    for (const callback of ["/%0d%0aSet-Cookie:%20x=1", "/%0aevil", "/%00"]) {
+      const response = await page.request.get(`/logga-in?callbackUrl=${callback}`, { maxRedirects: 0 });
+      expect(response.status(), callback).toBe(400);
+    }
+  });
+
+  test("a session whose account was disabled ends on the sign-in page, without a redirect loop", async ({ page, expectAccessible }) => {
+    const account = await withOwnAccount();
+    await page.goto("/logga-in");
+    await expectAccessible();
+    await page.getByLabel("E-postadress").fill(account.email);
+    await page.getByLabel("Lösenord").fill(account.password);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+    await expectAccessible();
+
+    account.disable();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/logga-in\?sessionen-slut=1$/);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Du har loggats ut. Logga in igen för att fortsätta.");
+    await expectAccessible();
+  });
+
+  test("a locked sign-in says for how long", async ({ page, expectAccessible }) => {
+    // An address nobody has: five failures lock it (as they would a registered one).
+    const email = `lasning-${Date.now()}-${test.info().workerIndex}@anslag.example`;
+    await page.goto("/logga-in");
+    await expectAccessible();
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("E-postadress").fill(email);
+      await page.getByLabel("Lösenord").fill(`fel-losenord-${i}`);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await expect(page.getByRole("main").getByRole("alert")).toHaveText(i < 4 ? "Fel e-postadress eller lösenord." : /spärrad i 15 minuter/);
+    }
+    await expectAccessible("a locked sign-in");
+  });
+});
+
+test.describe("titles ask the page's permission", () => {
+  test("a round's name is in the title only for those who may see the round", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ year: 2031 });
+
+    // Signed out, also at an address with a dot, which once slipped past the proxy.
+    const signedOut = await page.request.get(`/omgangar/${roundId}.0`, { maxRedirects: 0 });
+    expect(await signedOut.text()).not.toContain("2031");
+
+    await login("coordinator");
+    await page.goto(`/omgangar/${roundId}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Du saknar behörighet" })).toBeVisible();
+    await expect(page).toHaveTitle("Anslag");
+    await expectAccessible();
+  });
+
+  test("the decision meeting's title names the round only for those who may decide", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ year: 2032 });
+    await login("communications");
+    await page.goto(`/omgangar/${roundId}`);
+    await expect(page).toHaveTitle(/2032/);
+    await expectAccessible();
+    await page.goto(`/omgangar/${roundId}/beslutsmote`);
+    await expect(page.getByRole("heading", { level: 1, name: "Du saknar behörighet" })).toBeVisible();
+    await expect(page).toHaveTitle("Anslag");
     await expectAccessible();
   });
 });
@@ -104,14 +226,80 @@ test.describe("layout", () => {
     await expectAccessible();
   });
 
-  test("the interface switches to English and back", async ({ page, expectAccessible }) => {
+  test("public pages switch to English and back by address", async ({ page, expectAccessible }) => {
     await page.goto("/logga-in");
-    await page.getByRole("button", { name: "In English" }).click();
+    await expectAccessible();
+    await page.getByRole("contentinfo").getByRole("link", { name: "In English" }).click();
+    await expect(page).toHaveURL(/\/en\/logga-in$/);
     await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page).toHaveTitle("Sign in – Anslag");
+    await expectAccessible();
+
+    await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" }).click();
+    await expect(page).toHaveURL(/\/en\/tillganglighetsredogorelse$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement" })).toBeVisible();
+    await expectAccessible();
+    await page.getByRole("contentinfo").getByRole("link", { name: "På svenska" }).click();
+    await expect(page).toHaveURL(/\/tillganglighetsredogorelse$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Tillgänglighetsredogörelse" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+    await expectAccessible();
+  });
+
+  test("signing in on the English page continues in English, and staff pages switch back with their own control", async ({ page, expectAccessible }) => {
+    await page.goto("/en/logga-in");
+    await expectAccessible();
+    const officer = demoUser("officer");
+    await page.getByLabel("Email address").fill("inte-en-adress");
+    await page.getByLabel("Password").fill("x");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await page.getByLabel("Email address").fill(officer.email);
+    await page.getByLabel("Password").fill(officer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expectAccessible();
     await page.getByRole("button", { name: "På svenska" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Logga in" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+    await expectAccessible();
+  });
+
+  test("public pages are served from the build, staff pages per request", async ({ page }) => {
+    for (const path of ["/logga-in", "/en/logga-in", "/tillganglighetsredogorelse", "/en/tillganglighetsredogorelse"]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()["x-nextjs-prerender"], path).toBeTruthy();
+      expect(response.headers()["cache-control"], path).not.toMatch(/private|no-store/);
+    }
+    // No session cookie goes into a public page, so a signed-out and a signed-in visitor get the same bytes.
+    expect((await page.request.get("/logga-in")).headers()["set-cookie"]).toBeUndefined();
+  });
+
+  test("an unknown address and a missing row both answer 404 with a way on", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    const unknown = await page.goto("/finns-inte/alls");
+    expect(unknown?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    await expectAccessible();
+    const missing = await page.goto("/omgangar/99999999");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Sidan finns inte" })).toBeVisible();
+    // Inside the staff layout: still signed in, with the menu.
+    await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+    await expectAccessible();
+  });
+
+  test("the app has an icon", async ({ page, expectAccessible }) => {
+    await page.goto("/logga-in");
+    await expectAccessible();
+    const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+    expect(href).toMatch(/^\/icon\.svg/);
+    const icon = await page.request.get(href ?? "");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
   });
 
   test("works on a phone-sized screen", async ({ page, login, expectAccessible }) => {

@@ -30,7 +30,8 @@ type Props = {
   counties: { code: string; name: string }[];
   organisationNames: string[];
   cancelHref: string;
-  action: (values: Values) => Promise<ActionResult<{ id: number }>>;
+  // The register or the update action, each typed with its own schema's input; the form holds the union of both.
+  action: (values: never) => Promise<ActionResult<{ id: number }>>;
 };
 
 const SNAPSHOT_FIELDS = [
@@ -74,7 +75,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
     (values) => {
       setFormError(null);
       startTransition(async () => {
-        const result = await action(values);
+        const result = await action(values as never);
         if (result.ok) {
           router.push(`/ansokningar/${result.data.id}?${mode === "edit" ? "sparad" : "registrerad"}=1`);
           return;

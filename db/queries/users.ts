@@ -27,8 +27,10 @@ export function getUserById(db: Db, id: number) {
   return statements(db).byId.get({ id }) ?? null;
 }
 
-export function getUserByEmail(db: Db, email: string): User | null {
-  return statements(db).byEmail.get({ email: normaliseEmail(email) }) ?? null;
+export function getUserByEmail(db: DbOrTx, email: string): User | null {
+  // Inside a transaction the prepared statement of the connection would do too, but the handle is not a Db.
+  if (!("$client" in db)) return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get() ?? null;
+  return statements(db as Db).byEmail.get({ email: normaliseEmail(email) }) ?? null;
 }
 
 export function createUser(db: DbOrTx, input: Omit<NewUser, "sortName" | "id">): User {
@@ -41,4 +43,14 @@ export function createUser(db: DbOrTx, input: Omit<NewUser, "sortName" | "id">):
 
 export function recordSignIn(db: Db, id: number, at = new Date()): void {
   db.update(users).set({ lastSignedInAt: at }).where(eq(users.id, id)).run();
+}
+
+/** Changes an account's name, role, organisation or disabled flag; the caller writes the audit event in `db`'s transaction. */
+export function updateUser(
+  db: DbOrTx,
+  id: number,
+  patch: Partial<Pick<User, "name" | "role" | "organisationId" | "disabled">>,
+): User | null {
+  const set = patch.name === undefined ? patch : { ...patch, sortName: swedishSortKey(patch.name) };
+  return db.update(users).set(set).where(eq(users.id, id)).returning().get() ?? null;
 }

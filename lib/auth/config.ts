@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { ROLES, type Role } from "@/lib/enums";
+import { sameOriginPath } from "./callback-url";
 
 /*
  * The part of the next-auth configuration that needs no database, shared by the proxy and the full setup in
@@ -15,6 +16,11 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   providers: [],
   callbacks: {
+    // Every redirect next-auth makes (after signing in or out, its own pages) goes to a path of this site only.
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${sameOriginPath(path)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = String(user.id);

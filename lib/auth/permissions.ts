@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/enums";
 
 /*
  * The one permission table (role x action) and the scope rule. Pages, server actions and route handlers all ask
@@ -72,6 +72,12 @@ export type Actor = {
 export function hasPermission(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
   return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+/** Holds at least one of the permissions. */
+export function anyPermission(actor: Pick<Actor, "role"> | null | undefined, permission: Permission | readonly Permission[]): boolean {
+  const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  return wanted.some((p) => hasPermission(actor, p));
 }
 
 /** Which applications (and their decisions) an actor may read. */

@@ -4,7 +4,10 @@ import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { auth } from "./auth";
-import { hasPermission, type Actor, type Permission } from "./permissions";
+import { SESSION_ENDED_PARAM } from "./sign-in-params";
+import { anyPermission, type Actor, type Permission } from "./permissions";
+
+export { anyPermission };
 
 export type SessionUser = Actor & { email: string; organisationName: string | null };
 
@@ -34,12 +37,23 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
  */
 export async function requireUser(permission?: Permission | readonly Permission[]): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/logga-in");
+  // The proxy sends signed-out visitors to sign-in with the page to come back to; reaching here without a user means
+  // the cookie names an account that is disabled or gone. The parameter keeps the proxy from sending them back.
+  if (!user) redirect(`/logga-in?${SESSION_ENDED_PARAM}=1`);
   if (permission && !anyPermission(user, permission)) forbidden();
   return user;
 }
 
-export function anyPermission(user: Actor, permission: Permission | readonly Permission[]): boolean {
-  const wanted: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
-  return wanted.some((p) => hasPermission(user, p));
+/**
+ * For generateMetadata: the signed-in user when they hold the permission the page requires, else null. Next renders
+ * metadata beside the page, not after it, so a title read from the database must ask the same permission as the page
+ * itself, or a visitor the page turns away would still read the round's name in the tab:
+ *
+ *   export async function generateMetadata({ params }) {
+ *     if (!(await viewerWith("application:read:any"))) return {};
+ *     ...
+ */
+export async function viewerWith(permission: Permission | readonly Permission[]): Promise<SessionUser | null> {
+  const user = await getCurrentUser();
+  return user && anyPermission(user, permission) ? user : null;
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from "vitest";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInThrottle, users } from "@/db/schema";
+import { getThrottle } from "@/db/queries/sign-in-throttle";
+import { getUserById, updateUser } from "@/db/queries/users";
 import { freshTestDb } from "@/db/testing";
 import { createUserAccount } from "@/lib/users";
 import { authenticate } from "./sign-in";
@@ -43,17 +43,17 @@ describe("authenticate: checking the password", () => {
   });
 
   it("records the moment of the sign-in as lastSignedInAt", async () => {
-    const before = db.select().from(users).where(eq(users.id, user.id)).get();
+    const before = getUserById(db, user.id);
     expect(before?.lastSignedInAt).toBeNull();
     await authenticate(db, EMAIL, PASSWORD, ADDRESS, T0);
-    const after = db.select().from(users).where(eq(users.id, user.id)).get();
+    const after = getUserById(db, user.id);
     // Stored as a unix timestamp (whole seconds).
     expect(after?.lastSignedInAt?.getTime()).toBe(Math.floor(T0.getTime() / 1000) * 1000);
   });
 
   it("refuses a wrong password as 'invalid' and does not record a sign-in", async () => {
     await expect(authenticate(db, EMAIL, WRONG, ADDRESS, T0)).resolves.toEqual({ ok: false, reason: "invalid" });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.lastSignedInAt).toBeNull();
+    expect(getUserById(db, user.id)?.lastSignedInAt).toBeNull();
   });
 
   it("answers an unknown email with exactly the same 'invalid' result as a wrong password", async () => {
@@ -65,9 +65,9 @@ describe("authenticate: checking the password", () => {
   });
 
   it("refuses a disabled account as 'invalid' even with the right password", async () => {
-    db.update(users).set({ disabled: true }).where(eq(users.id, user.id)).run();
+    updateUser(db, user.id, { disabled: true });
     await expect(authenticate(db, EMAIL, PASSWORD, ADDRESS, T0)).resolves.toStrictEqual({ ok: false, reason: "invalid" });
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.lastSignedInAt).toBeNull();
+    expect(getUserById(db, user.id)?.lastSignedInAt).toBeNull();
   });
 
   it("treats the email case-insensitively and ignores surrounding spaces", async () => {
@@ -101,7 +101,7 @@ describe("authenticate: throttling per email", () => {
     const result = await authenticate(db, EMAIL, PASSWORD, ADDRESS, later(1));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toBe("locked");
-    expect(db.select().from(users).where(eq(users.id, user.id)).get()?.lastSignedInAt).toBeNull();
+    expect(getUserById(db, user.id)?.lastSignedInAt).toBeNull();
   });
 
   it("locks the email whatever its case, and from any client address", async () => {
@@ -139,9 +139,9 @@ describe("authenticate: throttling per email", () => {
 
   it("clears the email's failure count on a successful sign-in", async () => {
     await fail(4);
-    expect(db.select().from(signInThrottle).where(eq(signInThrottle.key, emailKey(EMAIL))).get()?.failures).toBe(4);
+    expect(getThrottle(db, emailKey(EMAIL))?.failures).toBe(4);
     await expect(authenticate(db, EMAIL, PASSWORD, ADDRESS, later(1))).resolves.toMatchObject({ ok: true });
-    expect(db.select().from(signInThrottle).where(eq(signInThrottle.key, emailKey(EMAIL))).get()).toBeUndefined();
+    expect(getThrottle(db, emailKey(EMAIL))).toBeNull();
     // Four more failures would have locked the email had the count not been cleared.
     const again = await fail(4, EMAIL, ADDRESS, later(2));
     expect(again.every((r) => !r.ok && r.reason === "invalid")).toBe(true);

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { signInThrottle } from "@/db/schema";
+import { deleteThrottle, getThrottle, saveThrottle } from "@/db/queries/sign-in-throttle";
+import { inWriteTransaction } from "@/db/transaction";
 
 /*
  * Slows down password guessing. Failures are counted per key (the email address, and the client address) in a
@@ -30,28 +30,25 @@ export function addressKey(address: string): string {
 export function lockedUntil(db: Db, keys: string[], now = new Date()): Date | null {
   let latest: Date | null = null;
   for (const key of keys) {
-    const row = db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
+    const row = getThrottle(db, key);
     if (row?.lockedUntil && row.lockedUntil > now && (!latest || row.lockedUntil > latest)) latest = row.lockedUntil;
   }
   return latest;
 }
 
 export function recordFailure(db: Db, keys: string[], now = new Date()): void {
-  db.transaction((tx) => {
+  inWriteTransaction(db, (tx) => {
     for (const key of keys) {
-      const row = tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
+      const row = getThrottle(tx, key);
       const windowOpen = row && now.getTime() - row.windowStartedAt.getTime() < THROTTLE.windowMs;
       const failures = windowOpen ? row.failures + 1 : 1;
       const windowStartedAt = windowOpen ? row.windowStartedAt : now;
       const locked = failures >= maxFailuresFor(key) ? new Date(now.getTime() + THROTTLE.lockMs) : null;
-      tx.insert(signInThrottle)
-        .values({ key, failures, windowStartedAt, lockedUntil: locked })
-        .onConflictDoUpdate({ target: signInThrottle.key, set: { failures, windowStartedAt, lockedUntil: locked } })
-        .run();
+      saveThrottle(tx, { key, failures, windowStartedAt, lockedUntil: locked });
     }
   });
 }
 
 export function clearFailures(db: Db, key: string): void {
-  db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
+  deleteThrottle(db, key);
 }

@@ -1,21 +1,23 @@
 import type { Db } from "@/db/client";
 import { createUser, getUserByEmail } from "@/db/queries/users";
+import { inWriteTransaction } from "@/db/transaction";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors";
 import { createUserSchema } from "./schema";
 
-/** Creates an account with a hashed password; the password itself is never stored nor logged. */
-/** Takes raw input (a form, the CLI) and validates it here, whatever the caller checked. */
+const EMAIL_TAKEN = "Det finns redan ett konto med den e-postadressen.";
+
+/**
+ * Creates an account with a hashed password; the password itself is never stored nor logged. Takes raw input (a
+ * form, the CLI) and validates it here, whatever the caller checked.
+ */
 export async function createUserAccount(db: Db, input: unknown, actor: AuditActor) {
   const data = createUserSchema.parse(input);
-  if (getUserByEmail(db, data.email)) {
-    throw new DomainError("Det finns redan ett konto med den e-postadressen.", {
-      email: ["Det finns redan ett konto med den e-postadressen."],
-    });
-  }
+  // Hashing takes a while and a transaction must not await: hash first, then check and insert under the write lock.
   const passwordHash = await hashPassword(data.password);
-  return db.transaction((tx) => {
+  return inWriteTransaction(db, (tx) => {
+    if (getUserByEmail(tx, data.email)) throw new DomainError(EMAIL_TAKEN, { email: [EMAIL_TAKEN] }, "duplicate_email");
     const user = createUser(tx, {
       email: data.email,
       name: data.name,

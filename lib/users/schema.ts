@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/enums";
-import { emailField, passwordField } from "@/lib/validation/fields";
+import { emailField, passwordField, textField } from "@/lib/validation/fields";
 
 export const createUserSchema = z
   .object({
     email: emailField,
-    name: z.string().trim().min(1, "Ange ett namn.").max(200, "Namnet är för långt."),
+    name: textField({ max: 200, required: "Ange ett namn.", maxMessage: "Namnet är för långt." }),
     role: z.enum(ROLES, { error: `Rollen ska vara en av: ${ROLES.join(", ")}.` }),
     organisationId: z.number().int().positive().nullable().default(null),
     password: passwordField,

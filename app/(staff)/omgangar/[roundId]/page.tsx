@@ -16,7 +16,7 @@ import { SortHeader } from "@/components/ui/sort-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
 import { hasPermission } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, viewerWith } from "@/lib/auth/session";
 import { formatKronor } from "@/lib/format";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
@@ -30,6 +30,7 @@ function roundIdOf(value: string): number {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await viewerWith("application:read:any"))) return {};
   const round = getRound(getDb(), roundIdOf((await params).roundId));
   if (!round) return {};
   const t = await getTranslations();

@@ -7,7 +7,7 @@ import { getRound } from "@/db/queries/rounds";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, viewerWith } from "@/lib/auth/session";
 import { listMeetingApplications } from "@/lib/decisions/meeting";
 import { capitalizeFirst, ordinalInWords, todayIso } from "@/lib/format";
 import { MeetingForm } from "./meeting-form";
@@ -28,6 +28,7 @@ async function titleOf(round: { ordinal: number; year: number }): Promise<string
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await viewerWith("decision:write"))) return {};
   const round = getRound(getDb(), roundIdOf((await params).roundId));
   return round ? { title: await titleOf(round) } : {};
 }

@@ -1,19 +1,26 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
+import { toLocale } from "@/lib/i18n/config";
 
 /*
  * The accessibility statement required by lag (2018:1937) om tillgänglighet till digital offentlig service, in the
  * structure of DIGG's model statement. Public: anyone must be able to read it, signed in or not. Swedish is the
- * authoritative text; the English page is a translation.
+ * authoritative text; the English page (/en/tillganglighetsredogorelse) is a translation. Static, once per language.
  */
 
-export const metadata: Metadata = { title: "Tillgänglighetsredogörelse" };
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "accessibility" }))("title") };
+}
 
 const REVIEWED = "23 november 2026";
 
-export default async function AccessibilityStatementPage() {
-  const locale = await getLocale();
+export default async function AccessibilityStatementPage({ params }: Props) {
+  const locale = toLocale((await params).locale);
+  setRequestLocale(locale);
   return locale === "en" ? <English /> : <Swedish />;
 }
 

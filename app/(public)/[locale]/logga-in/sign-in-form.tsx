@@ -2,32 +2,38 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+import { makeSignInSchema, type SignInInput, type SignInMessages } from "@/lib/auth/schema";
+import type { Locale } from "@/lib/i18n/config";
 import { signInAction } from "./actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({ locale }: { locale: Locale }) {
   const t = useTranslations("signIn");
+  const schema = useMemo(() => makeSignInSchema(t.raw("errors") as SignInMessages), [t]);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const form = useForm<SignInInput>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
   const {
     register,
     handleSubmit,
     setFocus,
     formState: { errors },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "", callbackUrl } });
+  } = form;
 
   const onSubmit = handleSubmit((values) => {
     setFormError(null);
+    // The page is static, so where to go afterwards is read here, from the address bar; the server checks it.
+    const callbackUrl = new URLSearchParams(window.location.search).get("callbackUrl") ?? undefined;
     startTransition(async () => {
-      const result = await signInAction(values);
+      const result = await signInAction({ email: values.email, password: values.password, callbackUrl, locale });
       // Reached only on failure: success redirects.
       setFormError(result.formError);
-      setFocus("password");
+      setFocus(applyServerErrors(form.setError, result) ?? "password");
     });
   });
 
@@ -50,7 +56,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         error={errors.password?.message}
         {...register("password")}
       />
-      <input type="hidden" {...register("callbackUrl")} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}

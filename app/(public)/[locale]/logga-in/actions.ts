@@ -1,0 +1,41 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { fail, type ActionFailure } from "@/lib/actions";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { makeSignInSchema, type SignInMessages } from "@/lib/auth/schema";
+import { THROTTLE } from "@/lib/auth/throttle";
+import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
+import { fieldErrorsOf } from "@/lib/validation/errors";
+
+/**
+ * Public by nature (it is how one gets a session). Input is validated here whatever the form did, and every
+ * failure gets the same message, so it never tells whether an address has an account. The page's language becomes
+ * the staff pages' language (their cookie), so signing in on /en/logga-in continues in English.
+ */
+export async function signInAction(raw: { email: string; password: string; callbackUrl?: string; locale: string }): Promise<ActionFailure> {
+  const locale = toLocale(typeof raw?.locale === "string" ? raw.locale : undefined);
+  const t = await getTranslations({ locale, namespace: "signIn" });
+  const parsed = makeSignInSchema(t.raw("errors") as SignInMessages).safeParse(raw);
+  if (!parsed.success) return fail(t("invalid"), fieldErrorsOf(parsed.error), "invalid");
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
+    });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return error.code === "locked"
+        ? fail(t("locked", { minutes: THROTTLE.lockMs / 60_000 }), undefined, "domain")
+        : fail(t("invalid"), undefined, "invalid");
+    }
+    if (error instanceof AuthError) return fail(t("error"), undefined, "error");
+    throw error; // the redirect after a successful sign-in
+  }
+  return fail(t("error"), undefined, "error");
+}
