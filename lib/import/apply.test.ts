@@ -8,10 +8,13 @@ import { applications, auditEvents, decisions, organisations } from "@/db/schema
 import { freshTestDb } from "@/db/testing";
 import { grantedInRound } from "@/lib/decisions/record";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { APPLICATION_COLUMNS } from "./columns";
+import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import { importApplications } from "./apply";
 import { parseSpreadsheet } from "./parse";
 import { validateImportRows } from "./validate";
+
+/** The thirteen application columns of the template, before the decision columns. */
+const APPLICATION_CELLS = APPLICATION_TEMPLATE_COLUMNS.slice(0, 13);
 
 const NBSP = "\u00a0";
 
@@ -76,7 +79,7 @@ describe("validateImportRows", () => {
   it("counts what the round has already granted, accepts the Swedish kind labels and refuses a decision in a planned round", () => {
     const planned = createTestRound(db, { budget: 1_000_000, status: "planned" });
     const row = (values: Record<string, string>) => ({
-      ...Object.fromEntries(APPLICATION_COLUMNS.required.map((c) => [c, ""])),
+      ...Object.fromEntries(APPLICATION_CELLS.map((c) => [c, ""])),
       ...values,
     });
     const preview = validateImportRows(db, planned, [
@@ -159,7 +162,7 @@ describe("importApplications", () => {
       "Örnsköldsviks kommun",
     ]);
 
-    const header = [...APPLICATION_COLUMNS.required, "decision", "granted_amount", "decided_at"];
+    const header = [...APPLICATION_CELLS, "decision", "granted_amount", "decided_at"];
     const line = (values: Record<string, unknown>) => header.map((h) => values[h] ?? null);
     const buffer = await writeXlsxFile(
       [
