@@ -229,14 +229,14 @@ describe("export applications", () => {
     await run("export", "applications", "--round", "5", "--format", "csv", "--out", csv);
     const bytes = readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8")).toContain("\r\nHJ-2026-0001;Umeå kommun;Kommun;Västerbottens län;");
+    expect(bytes.toString("utf8")).toContain("\r\nHJ-2026-0001;Umeå kommun;Kommun;2480;24;Västerbottens län;");
     expect(out.at(-1)).toContain(`skrivna till ${csv}`);
 
     const xlsx = join(dir, "omgång-5.xlsx");
     await run("export", "applications", "--round", "5", "--format", "xlsx", "--out", xlsx);
     const sheet = await readSheet(readFileSync(xlsx));
     expect(sheet).toHaveLength(6);
-    expect(sheet[1]?.[7]).toBe(1_200_000);
+    expect(sheet[1]?.[10]).toBe(1_200_000);
 
     expect(await failure("export", "applications", "--round", "5", "--format", "pdf", "--out", xlsx)).toMatchObject({ exitCode: 2 });
   });
