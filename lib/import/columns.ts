@@ -162,3 +162,26 @@ export const decisionRowSchema = z.object({
   decided_at: cell(50),
   motivation: cell(5_000, true),
 });
+
+/** When a cell of the column must be filled in: what the help page says, as the rules above check it. */
+export type ColumnRequirement = "always" | "newOrganisation" | "withDecision" | "approved" | "no";
+
+export const APPLICATION_COLUMN_REQUIREMENTS: Record<(typeof APPLICATION_TEMPLATE_COLUMNS)[number], ColumnRequirement> = {
+  organisation: "always",
+  organisation_kind: "newOrganisation",
+  municipality_code: "no",
+  county_code: "no",
+  co_applicants: "no",
+  project_title: "always",
+  description: "no",
+  focus_areas: "no",
+  requested_amount: "always",
+  contact_name: "no",
+  contact_title: "no",
+  contact_phone: "no",
+  contact_email: "no",
+  decision: "no",
+  granted_amount: "approved",
+  decided_at: "withDecision",
+  motivation: "no",
+};
