@@ -28,8 +28,14 @@ export function importDecisions(
   const checked = rows.map((rawRow, index) => {
     const rowNumber = options.rowNumbers?.[index] ?? index + 2;
     const errors: CellError[] = [];
-    const add = (column: string, message: string) => errors.push({ column, message });
-    const row = readDecisionRowCells(rawRow, add);
+    const refusedText = new Set<string>();
+    const add = (column: string, message: string) => {
+      if (!refusedText.has(column)) errors.push({ column, message });
+    };
+    const row = readDecisionRowCells(rawRow, (column, message) => {
+      add(column, message);
+      refusedText.add(column);
+    });
     const number = (row.registration_number ?? "").trim();
     const application = found.get(number);
     if (number === "") add("registration_number", "Ange diarienumret.");

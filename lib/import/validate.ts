@@ -3,6 +3,7 @@ import { getImportRound, listApplicationIdentitiesInRound } from "@/db/queries/i
 import type { DecisionOutcome, OrganisationKind, RoundStatus } from "@/lib/enums";
 import { applicationFieldsSchema, splitList, type ApplicationFields } from "@/lib/applications/schema";
 import { grantedInRound } from "@/lib/decisions/record";
+import { decisionSchema } from "@/lib/decisions/schema";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { checkOrganisation, organisationNameKey } from "@/lib/organisations/resolve";
@@ -103,17 +104,23 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
   const result = rows.map((rawRow, index): ImportPreviewRow => {
     const rowNumber = rowNumbers?.[index] ?? index + 2;
     const errors: CellError[] = [];
+    // A cell refused as text says why once; the rules below would only add that the (emptied) cell is missing.
+    const refusedText = new Set<string>();
     const add = (column: string, message: string) => {
+      if (refusedText.has(column)) return;
       if (!errors.some((e) => e.column === column && e.message === message)) errors.push({ column, message });
     };
 
     // ---- every cell as safe text first (textField): a refused cell is reported and read as empty from here on
-    const row = readRowCells(rawRow, add);
+    const row = readRowCells(rawRow, (column, message) => {
+      add(column, message);
+      refusedText.add(column);
+    });
     const cell = (column: keyof ApplicationRowCells) => row[column];
 
     // ---- the application's fields
     const kindText = cell("organisation_kind");
-    const kind = kindText === "" ? undefined : KIND_WORDS[kindText.toLocaleLowerCase("sv")];
+    const kind = kindText === "" ? undefined : wordIn(KIND_WORDS, kindText);
     if (kindText !== "" && !kind) add("organisation_kind", `Okänd organisationstyp "${kindText}": ange ${KIND_CHOICES}.`);
     const municipalityCode = padCode(cell("municipality_code"), 4);
     const countyCode = padCode(cell("county_code"), 2);
@@ -246,7 +253,12 @@ export function domainErrorCells(error: DomainError): CellError[] {
  * The decision cells of a row (decision, granted_amount, decided_at, motivation): undefined, with errors added,
  * when they do not make a consistent decision; undefined without errors when the row carries no decision.
  */
-export function readDecisionCells(row: SpreadsheetRow, add: (column: string, message: string) => void): ImportDecision | undefined {
+export function readDecisionCells(row: SpreadsheetRow, report: (column: string, message: string) => void): ImportDecision | undefined {
+  let problems = 0;
+  const add = (column: string, message: string) => {
+    problems++;
+    report(column, message);
+  };
   const outcomeText = (row.decision ?? "").trim();
   const grantedText = (row.granted_amount ?? "").trim();
   const decidedText = (row.decided_at ?? "").trim();
@@ -258,7 +270,7 @@ export function readDecisionCells(row: SpreadsheetRow, add: (column: string, mes
     if (motivation !== "") add("motivation", "Motivering utan beslut: fyll i decision (approved eller rejected).");
     return undefined;
   }
-  const outcome = OUTCOME_WORDS[outcomeText.toLocaleLowerCase("sv")];
+  const outcome = wordIn(OUTCOME_WORDS, outcomeText);
   if (!outcome) {
     add("decision", `Okänt beslut "${outcomeText}": skriv approved eller rejected, eller lämna tomt.`);
     return undefined;
@@ -289,8 +301,31 @@ export function readDecisionCells(row: SpreadsheetRow, add: (column: string, mes
   }
   if (motivation.length > 5000) add("motivation", "Motiveringen får ha högst 5 000 tecken.");
 
-  if (grantedAmount === undefined || decidedOn === undefined) return undefined;
+  if (grantedAmount === undefined || decidedOn === undefined || problems > 0) return undefined;
+
+  // Then the decision rules themselves (lib/decisions), so that the preview refuses what recording the decision
+  // would refuse (a date out of range, say), at the same column. A past round's decisions may come without a
+  // motivation (they were motivated elsewhere), so a rule about an empty motivation is left to the import's call.
+  const rules = decisionSchema.safeParse({ outcome, grantedAmount, decidedOn, motivation });
+  if (!rules.success) {
+    const issues = rules.error.issues.filter((issue) => !(issue.path[0] === "motivation" && motivation === ""));
+    for (const issue of issues) add(DECISION_FIELD_COLUMNS[String(issue.path[0])] ?? "decision", issue.message);
+    if (issues.length > 0) return undefined;
+  }
   return { outcome, grantedAmount: outcome === "rejected" ? 0 : grantedAmount, decidedOn, motivation };
+}
+
+const DECISION_FIELD_COLUMNS: Record<string, string> = {
+  outcome: "decision",
+  grantedAmount: "granted_amount",
+  decidedOn: "decided_at",
+  motivation: "motivation",
+};
+
+/** A word of a cell looked up in a word list, case-insensitively; never a property of Object ("constructor"). */
+function wordIn<T>(words: Record<string, T>, text: string): T | undefined {
+  const key = text.toLocaleLowerCase("sv");
+  return Object.hasOwn(words, key) ? words[key] : undefined;
 }
 
 /** Excel drops the leading zero of a code it took for a number: "580" is kommun 0580, "1" is län 01. */
