@@ -324,6 +324,7 @@ test.describe("exporting a round's applications", () => {
     await expectAccessible("the report of the re-imported export");
 
     await page.goto(`/omgangar/${target.roundId}?sok=${encodeURIComponent(`Förskola ${tag}`)}`);
+    await expectAccessible();
     await page.getByRole("link", { name: `${target.code}-2027-0001` }).click();
     const main = page.getByRole("main");
     await expect(main).toContainText("Lycksele kommun");
