@@ -78,12 +78,14 @@ export default async function ImportPage({ params }: Props) {
           <tbody>
             {columns.map((column) => (
               <tr key={column.name}>
-                <Td>
+                <Td label={t("import.columnName")}>
                   <code>{column.name}</code>
                 </Td>
-                <Td lang="sv">{column.label}</Td>
-                <Td>{t(`import.requirement.${column.requirement}`)}</Td>
-                <Td>{t(`import.columns.${column.name}`)}</Td>
+                <Td label={t("import.columnLabel")} lang="sv">
+                  {column.label}
+                </Td>
+                <Td label={t("import.columnRequired")}>{t(`import.requirement.${column.requirement}`)}</Td>
+                <Td label={t("import.columnContent")}>{t(`import.columns.${column.name}`)}</Td>
               </tr>
             ))}
           </tbody>
