@@ -3,12 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { eq } from "drizzle-orm";
 import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { applications, auditEvents, decisions, programmes, rounds } from "@/db/schema";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { codeFromName, registerImportCommands } from "./import-commands";
@@ -67,16 +65,16 @@ async function setUpRound(budget = "5 000 000") {
 describe("programme create and round create", () => {
   it("create a programme (code from its initials) and an open round, print their ids and audit both", async () => {
     await run("programme", "create", "--name", "Program för Hållbar jämställdhet", "--funder", "regeringen", "--allocation", "225 000 000");
-    const programme = db.select().from(programmes).get();
+    const programme = db.query.programmes.findFirst().sync();
     expect(programme).toMatchObject({ name: "Program för Hållbar jämställdhet", code: "HJ", funder: "regeringen", allocation: 225_000_000 });
     expect(out.at(-1)).toContain(`skapat med id ${programme?.id}`);
 
     await run("round", "create", "--programme", "Program för hållbar jämställdhet", "--ordinal", "5", "--budget", "45 000 000", "--year", "2026", "--last", "--closes", "2026-03-31");
-    const round = db.select().from(rounds).get();
+    const round = db.query.rounds.findFirst().sync();
     expect(round).toMatchObject({ programmeId: programme?.id, ordinal: 5, year: 2026, budget: 45_000_000, status: "open", isLast: true, closesOn: "2026-03-31", opensOn: null });
     expect(out.at(-1)).toBe(`Omgång 5 i Program för Hållbar jämställdhet skapad med id ${round?.id} (öppen, budget 45 000 000 kronor).`);
 
-    const actions = db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).all();
+    const actions = db.query.auditEvents.findMany({ columns: { action: true, entityId: true }, orderBy: (e, { asc }) => [asc(e.id)] }).sync();
     expect(actions).toEqual([
       { action: "programme.create", entityId: programme?.id },
       { action: "round.create", entityId: round?.id },
@@ -160,9 +158,9 @@ describe("import applications", () => {
     expect(error).toMatchObject({ exitCode: 2 });
     expect(err.at(-1)).toContain("ange vilket med --programme");
     await run("import", "applications", GOOD, "--round", "5", "--programme", "Trygga kommuner");
-    const trygga = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.budget, 2_000_000)).get();
-    expect(db.select().from(applications).where(eq(applications.roundId, trygga?.id ?? 0)).all()).toHaveLength(5);
-    expect(db.select().from(applications).get()?.registrationNumber).toBe("TK-2026-0001");
+    const trygga = db.query.rounds.findFirst({ columns: { id: true }, where: (r, { eq }) => eq(r.budget, 2_000_000) }).sync();
+    expect(db.query.applications.findMany({ where: (a, { eq }) => eq(a.roundId, trygga?.id ?? 0) }).sync()).toHaveLength(5);
+    expect(db.query.applications.findFirst({ orderBy: (a, { asc }) => [asc(a.id)] }).sync()?.registrationNumber).toBe("TK-2026-0001");
   });
 });
 
@@ -184,20 +182,18 @@ describe("import decisions", () => {
     const refused = await failure("import", "decisions", file, "--round", "5");
     expect(refused).toBeInstanceOf(DomainError);
     expect(out).toContain("Rad 2, granted_amount: Beloppet överstiger det som finns kvar av omgångens budget: 500\u00a0000 kronor återstår.");
-    expect(db.select().from(decisions).where(eq(decisions.outcome, "approved")).all().map((d) => d.grantedAmount)).toEqual([1_000_000, 500_000]);
+    expect(db.query.decisions.findMany({ where: (d, { eq }) => eq(d.outcome, "approved"), orderBy: (d, { asc }) => [asc(d.id)] }).sync().map((d) => d.grantedAmount)).toEqual([1_000_000, 500_000]);
 
     await run("round", "create", "--programme", "HJ", "--ordinal", "6", "--budget", "1", "--year", "2026");
-    db.update(rounds).set({ budget: 5_000_000 }).where(eq(rounds.ordinal, 5)).run();
+    db.$client.prepare("UPDATE rounds SET budget = 5000000 WHERE ordinal = 5").run();
     out = [];
     await run("import", "decisions", file, "--round", "5");
     expect(out.at(-1)).toBe("Klart: 3 av 3 beslut inlästa till omgång 5 (2026) i Program för Hållbar jämställdhet.");
     const byNumber = Object.fromEntries(
-      db
-        .select({ number: applications.registrationNumber, status: applications.status, granted: decisions.grantedAmount, version: decisions.version })
-        .from(applications)
-        .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-        .all()
-        .map((r) => [r.number, [r.status, r.granted, r.version]]),
+      db.query.applications
+        .findMany({ columns: { registrationNumber: true, status: true }, with: { decision: { columns: { grantedAmount: true, version: true } } } })
+        .sync()
+        .map((r) => [r.registrationNumber, [r.status, r.decision?.grantedAmount ?? null, r.decision?.version ?? null]]),
     );
     expect(byNumber).toMatchObject({
       "HJ-2026-0001": ["approved", 1_100_000, 2],
