@@ -70,7 +70,8 @@ describe("user create", () => {
     expect(printed()).not.toContain("Lösenord:");
   });
 
-  it("creates a coordinator in an organisation given by name (case-insensitive) after seeding the demo", async () => {
+  // Seeding the whole demo takes a few seconds on a loaded machine.
+  it("creates a coordinator in an organisation given by name (case-insensitive) after seeding the demo", { timeout: 30_000 }, async () => {
     expect(await main(["db", "seed"])).toBe(0);
     const umea = getOrganisationByName(db, "Umeå kommun");
     expect(umea).toBeDefined();
