@@ -236,4 +236,36 @@ describe("export applications", () => {
 
     expect(await failure("export", "applications", "--round", "5", "--format", "pdf", "--out", xlsx)).toMatchObject({ exitCode: 2 });
   });
+
+  it("an exported round imports into another round as it is, and its decisions file is the same export", async () => {
+    await setUpRound();
+    await run("import", "applications", GOOD, "--round", "5");
+    const csv = join(dir, "omgång-5.csv");
+    await run("export", "applications", "--round", "5", "--format", "csv", "--out", csv);
+    await run("round", "create", "--programme", "HJ", "--ordinal", "6", "--budget", "5 000 000", "--year", "2027");
+    db.$client.prepare("UPDATE rounds SET status = 'decided' WHERE ordinal = 6").run();
+
+    out = [];
+    await run("import", "applications", csv, "--round", "6");
+    expect(out[0]).toBe("Obs: omgång 6 (2027) i Program för Hållbar jämställdhet är avgjord. Det som läses in läggs till i en omgång där beslut annars inte längre kan ändras.");
+    expect(out.at(-1)).toBe("Klart: 5 av 5 ansökningar inlästa till omgång 6 (2027) i Program för Hållbar jämställdhet.");
+    const xlsx = join(dir, "omgång-6.xlsx");
+    await run("export", "applications", "--round", "6", "--format", "xlsx", "--out", xlsx);
+    const sheet = await readSheet(readFileSync(xlsx));
+    expect(sheet.slice(1).map((row) => [row[0], row[1], row[12], row[13]])).toEqual([
+      ["HJ-2027-0001", "Umeå kommun", "Beviljad", 1_000_000],
+      ["HJ-2027-0002", "Borås Stad", "Avslagen", 0],
+      ["HJ-2027-0003", "Regionförbundet i Kalmar län", null, null],
+      ["HJ-2027-0004", "Linköpings kommun", null, null],
+      ["HJ-2027-0005", "Västtrafik AB", "Beviljad", 500_000],
+    ]);
+
+    // The decided rows of the same export, read as a decisions file (its other columns are recognised and skipped).
+    const decided = join(dir, "beslut.csv");
+    const lines = readFileSync(csv, "utf8").split("\r\n");
+    writeFileSync(decided, [lines[0], lines[1], lines[2], lines[5]].join("\r\n"));
+    out = [];
+    await run("import", "decisions", decided, "--round", "5");
+    expect(out.at(-1)).toBe("Klart: 3 av 3 beslut inlästa till omgång 5 (2026) i Program för Hållbar jämställdhet.");
+  });
 });

@@ -12,6 +12,7 @@ import {
   insertProgramme,
   listRoundsByOrdinal,
 } from "@/db/queries/cli";
+import { getImportRound } from "@/db/queries/import";
 import { createRound } from "@/lib/rounds";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
@@ -46,6 +47,9 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
       const sheet = await readSpreadsheetFile(file, APPLICATION_COLUMNS);
       await withDb((db) => {
         const round = resolveRound(db, options.round, options.programme);
+        if (getImportRound(db, round.id)?.status === "decided") {
+          console.log(`Obs: ${round.label} är avgjord. Det som läses in läggs till i en omgång där beslut annars inte längre kan ändras.`);
+        }
         const report = importApplications(db, round.id, sheet.rows, {
           allOrNothing: options.allOrNothing ?? false,
           actor: CLI_ACTOR,
