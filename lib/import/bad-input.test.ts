@@ -64,6 +64,14 @@ describe("bad input in an import", () => {
     expect(written()).toEqual(before);
   });
 
+  it("a row wrong in several cells gets every message at once, the organisation's included", () => {
+    const preview = validateImportRows(db, roundId, [
+      row({ organisation: "Stiftelsen Okänd", requested_amount: "-5", municipality_code: "2481", county_code: "01" }),
+    ]);
+    expect(preview.rows[0]?.errors.map((e) => e.column)).toEqual(["requested_amount", "county_code"]);
+    expect(preview.rows[0]?.errors[1]?.message).toBe("Lycksele kommun ligger i län 24, inte 01.");
+  });
+
   it("a decisions file with bad text or an unknown number is refused at its cells, nothing written", () => {
     const before = written();
     const report = importDecisions(

@@ -7,7 +7,7 @@ import { decisionSchema } from "@/lib/decisions/schema";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { checkOrganisation, organisationNameKey } from "@/lib/organisations/resolve";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { ORGANISATION_KIND_LABELS, organisationRefSchema } from "@/lib/organisations/schema";
 import { isoDateField, kronorField, normaliseText } from "@/lib/validation/fields";
 import { applicationRowSchema, type ApplicationRowCells, type CellError, type SpreadsheetRow } from "./columns";
 
@@ -147,8 +147,11 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
     const leadName = cell("organisation");
     const leadKey = organisationNameKey(leadName);
     let leadIsNew = false;
-    if (fields) {
-      const lead = checkOrganisation(db, fields.leadOrganisation, "leadOrganisation", { pending: createdByFile });
+    // Checked even when another cell of the row is wrong, so the officer sees every problem of the row at once.
+    const leadRef = fields?.leadOrganisation ?? organisationRefSchema.safeParse({ name: leadName, kind, municipalityCode, countyCode }).data;
+    const coApplicantRefs = fields?.coApplicants ?? (leadRef ? coApplicantNames.map((name) => ({ name })) : []);
+    if (leadRef) {
+      const lead = checkOrganisation(db, leadRef, "leadOrganisation", { pending: createdByFile });
       if (lead.status === "refused") {
         for (const error of domainErrorCells(lead.error)) {
           // An unknown kind word is already reported above; asking for a kind again would only repeat it.
@@ -160,7 +163,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
         }
       }
       leadIsNew = lead.status === "new";
-      for (const ref of fields.coApplicants) {
+      for (const ref of coApplicantRefs) {
         const key = organisationNameKey(ref.name);
         if (key === leadKey) continue;
         const co = checkOrganisation(db, ref, "coApplicants", { pending: createdByFile });
