@@ -83,9 +83,6 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
   return summarise(results);
 }
 
-/** A DomainError's field errors as cells of the row ("leadOrganisation.kind" -> organisation_kind). */
-export const domainErrors = domainErrorCells;
-
 function refusedRow(row: ImportPreviewRow, errors: CellError[]): ImportRowReport {
   return { rowNumber: row.rowNumber, status: "refused", errors };
 }
