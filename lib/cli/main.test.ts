@@ -11,6 +11,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
 
+// Several commands seed the whole demo, which takes a few seconds on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
+
 // Every connection the CLI opens, to check that each command closes its own.
 const opened = vi.hoisted(() => [] as { open: boolean }[]);
 vi.mock("@/db/client", async (importOriginal) => {
@@ -70,8 +73,7 @@ describe("user create", () => {
     expect(printed()).not.toContain("Lösenord:");
   });
 
-  // Seeding the whole demo takes a few seconds on a loaded machine.
-  it("creates a coordinator in an organisation given by name (case-insensitive) after seeding the demo", { timeout: 30_000 }, async () => {
+  it("creates a coordinator in an organisation given by name (case-insensitive) after seeding the demo", async () => {
     expect(await main(["db", "seed"])).toBe(0);
     const umea = getOrganisationByName(db, "Umeå kommun");
     expect(umea).toBeDefined();
