@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Download, Page } from "@playwright/test";
 import { readSheet } from "read-excel-file/node";
 import { test, expect } from "./fixtures";
-import { createOpenRound } from "./data";
+import { createApplication, createOpenRound, uniqueCode } from "./data";
 
 const HEADINGS = [
   "organisation",
@@ -187,6 +187,59 @@ test.describe("importing applications from a file", () => {
     expect(post.status()).toBe(403);
   });
 
+  test("an upload posted from another origin is refused with 403 and writes nothing", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound();
+    const path = writeImportFile();
+    await login("officer");
+    const multipart = {
+      file: { name: "ansokningar.csv", mimeType: "text/csv", buffer: readFileSync(path) },
+      mode: "import",
+      allOrNothing: "false",
+    };
+    // A page on another origin of the same site (another subdomain or port) posting with the officer's cookies.
+    for (const origin of [`http://evil.localhost:${new URL(page.url()).port}`, "http://localhost:1", "null"]) {
+      const forged = await page.request.post(`/omgangar/${roundId}/import/run`, { multipart, headers: { Origin: origin } });
+      expect(forged.status(), origin).toBe(403);
+      expect(JSON.parse(await forged.text())).toEqual({
+        phase: "error",
+        message: "Begäran kom från en annan webbplats och avvisades. Ladda om sidan i Anslag och försök igen.",
+      });
+    }
+    await page.goto(`/omgangar/${roundId}`);
+    await expect(page.getByRole("table", { name: "Ansökningar i omgången" })).toHaveCount(0);
+    await expectAccessible();
+
+    // The same post from the app's own origin goes through.
+    const own = await page.request.post(`/omgangar/${roundId}/import/run`, { multipart, headers: { Origin: new URL(page.url()).origin } });
+    expect(own.status()).toBe(200);
+    expect((await own.text()).trim().split("\n").at(-1)).toContain('"phase":"done"');
+  });
+
+  test("the help says what is required, gives the Swedish headings and warns before importing into a decided round", async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    await login("officer");
+    await page.getByRole("link", { name: "Femte omgången 2013" }).click();
+    await expectAccessible();
+    await page.getByRole("link", { name: "Läs in från fil" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Läs in ansökningar från fil" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Omgången är avgjord" })).toContainText("tidigare omgång med dess beslut");
+    const columns = page.getByRole("table", { name: "Kolumner i filen" });
+    await expect(columns.getByRole("row", { name: /project_title/ }).getByRole("cell")).toHaveText([
+      "project_title",
+      "Projekttitel",
+      "Ja",
+      /Projektets titel/,
+    ]);
+    await expect(columns.getByRole("row", { name: /^contact_phone/ }).getByRole("cell").nth(2)).toHaveText("Nej");
+    await expect(columns.getByRole("row", { name: /^organisation_kind/ }).getByRole("cell").nth(2)).toHaveText(
+      "För en ny organisation som inte är en kommun",
+    );
+    await expectAccessible();
+  });
+
   test("an unknown round has no import page", async ({ page, login, expectAccessible }) => {
     await login("officer");
     const missing = await page.goto("/omgangar/999999/import");
@@ -208,7 +261,10 @@ test.describe("exporting a round's applications", () => {
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = csv.bytes.toString("utf8").replace(/^\uFEFF/, "");
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^Diarienummer;Organisation;Organisationstyp;Län;Medsökande;Projekt;Fokusområden;Sökt belopp \(kr\);Status;/);
+    expect(lines[0]).toBe(
+      "Diarienummer;Organisation;Organisationstyp;Kommunkod;Länskod;Län;Medsökande;Projekttitel;Beskrivning;Fokusområden;" +
+        "Sökt belopp (kr);Status;Beslut;Beviljat belopp (kr);Beslutsdatum;Motivering;Kontaktperson;Kontaktpersonens titel;Telefon;E-post",
+    );
     expect(lines).toHaveLength(46);
     expect(lines[1]).toMatch(/^HJ-2013-\d{4};/);
 
@@ -218,6 +274,65 @@ test.describe("exporting a round's applications", () => {
     expect(sheet[0]?.slice(0, 3)).toEqual(["Diarienummer", "Organisation", "Organisationstyp"]);
     expect(sheet).toHaveLength(46);
     expect(String(sheet[1]?.[0])).toMatch(/^HJ-2013-\d{4}$/);
+  });
+
+  test("the export follows the list on screen, and the file imports whole into another round", async ({ page, login, expectAccessible }) => {
+    const source = createOpenRound();
+    const target = createOpenRound({ year: 2027 });
+    const tag = uniqueCode();
+    createApplication(source.roundId, {
+      leadOrganisation: { name: "Umeå kommun" },
+      coApplicants: "Lycksele kommun",
+      projectTitle: `Förskola ${tag}`,
+      description: "Pedagoger utbildas.\nTvå år.",
+      focusAreas: "Förskola; Ledarskap",
+      requestedAmount: 1_200_000,
+      contactName: "Anna Berg",
+      contactPhone: "+46 90 16 10 00",
+      contactEmail: "anna.berg@umea.se",
+    });
+    createApplication(source.roundId, { projectTitle: `Idrott ${tag}`, requestedAmount: 400_000 });
+    createApplication(source.roundId, { projectTitle: `Annat projekt ${uniqueCode()}`, requestedAmount: 300_000 });
+
+    await login("officer");
+    await page.goto(`/omgangar/${source.roundId}?sok=${encodeURIComponent(tag)}&sortera=belopp&ordning=desc`);
+    await expectAccessible();
+    await expect(page.getByRole("table", { name: "Ansökningar i omgången" }).getByRole("row")).toHaveCount(3);
+
+    const csv = await download(page, "Exportera CSV");
+    const lines = csv.bytes.toString("utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    // The two applications the search finds, largest first, as on screen; the description's line break is quoted.
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`;Förskola ${tag};"Pedagoger utbildas.\nTvå år.";Förskola; Ledarskap;1200000;`.replace("Förskola; Ledarskap", '"Förskola; Ledarskap"'));
+    expect(lines[1]).toContain(";'+46 90 16 10 00;anna.berg@umea.se");
+    expect(lines[2]).toContain(`;Idrott ${tag};`);
+
+    const xlsx = await download(page, "Exportera XLSX");
+    const sheet = await readSheet(xlsx.bytes);
+    expect(sheet.map((row) => row[7])).toEqual(["Projekttitel", `Förskola ${tag}`, `Idrott ${tag}`]);
+    expect(sheet[1]?.[18]).toBe("+46 90 16 10 00");
+
+    // Into another round, as it was downloaded.
+    const path = join(mkdtempSync(join(tmpdir(), "anslag-export-")), csv.file.suggestedFilename());
+    writeFileSync(path, csv.bytes);
+    await page.goto(`/omgangar/${target.roundId}/import`);
+    await expectAccessible();
+    await previewFile(page, path, true);
+    await expect(page.getByText("2 rader av 2 kan läsas in.")).toBeVisible();
+    await page.getByRole("button", { name: "Läs in", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Resultat" }).getByText("2 ansökningar lästes in.")).toBeVisible();
+    await expectAccessible("the report of the re-imported export");
+
+    await page.goto(`/omgangar/${target.roundId}?sok=${encodeURIComponent(`Förskola ${tag}`)}`);
+    await expectAccessible();
+    await page.getByRole("link", { name: `${target.code}-2027-0001` }).click();
+    const main = page.getByRole("main");
+    await expect(main).toContainText("Lycksele kommun");
+    await expect(main).toContainText("Pedagoger utbildas.");
+    await expect(main).toContainText("Ledarskap");
+    await expect(main).toContainText("+46 90 16 10 00");
+    await expect(main).toContainText("anna.berg@umea.se");
+    await expectAccessible();
   });
 
   test("an unknown format or round is refused", async ({ page, login }) => {

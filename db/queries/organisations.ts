@@ -2,10 +2,15 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { applicationCoApplicants, applications, counties, organisations, type NewOrganisation, type Organisation, type OrganisationKind } from "../schema";
 import { swedishSortKey } from "@/lib/format/sort";
+import { normaliseText } from "@/lib/validation/fields";
 
-/** The identity of an organisation's name: case-insensitive for every letter, å, ä and ö included. */
+/**
+ * The identity of an organisation's name, the one the register, the import preview, the import and registration all
+ * use (lib/organisations/resolve.ts): the name as textField stores it (NFC, no-break spaces and tabs as plain
+ * spaces, runs of spaces collapsed), case-insensitive for every letter, å, ä and ö included.
+ */
 export function organisationNameKey(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
+  return normaliseText(name).replace(/\s+/gu, " ").toLocaleLowerCase("sv");
 }
 
 export function getOrganisationByName(db: DbOrTx, name: string): Organisation | null {

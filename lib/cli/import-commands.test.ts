@@ -3,12 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
-import { eq } from "drizzle-orm";
 import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { applications, auditEvents, decisions, programmes, rounds } from "@/db/schema";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { codeFromName, registerImportCommands } from "./import-commands";
@@ -67,16 +65,16 @@ async function setUpRound(budget = "5 000 000") {
 describe("programme create and round create", () => {
   it("create a programme (code from its initials) and an open round, print their ids and audit both", async () => {
     await run("programme", "create", "--name", "Program för Hållbar jämställdhet", "--funder", "regeringen", "--allocation", "225 000 000");
-    const programme = db.select().from(programmes).get();
+    const programme = db.query.programmes.findFirst().sync();
     expect(programme).toMatchObject({ name: "Program för Hållbar jämställdhet", code: "HJ", funder: "regeringen", allocation: 225_000_000 });
     expect(out.at(-1)).toContain(`skapat med id ${programme?.id}`);
 
     await run("round", "create", "--programme", "Program för hållbar jämställdhet", "--ordinal", "5", "--budget", "45 000 000", "--year", "2026", "--last", "--closes", "2026-03-31");
-    const round = db.select().from(rounds).get();
+    const round = db.query.rounds.findFirst().sync();
     expect(round).toMatchObject({ programmeId: programme?.id, ordinal: 5, year: 2026, budget: 45_000_000, status: "open", isLast: true, closesOn: "2026-03-31", opensOn: null });
     expect(out.at(-1)).toBe(`Omgång 5 i Program för Hållbar jämställdhet skapad med id ${round?.id} (öppen, budget 45 000 000 kronor).`);
 
-    const actions = db.select({ action: auditEvents.action, entityId: auditEvents.entityId }).from(auditEvents).all();
+    const actions = db.query.auditEvents.findMany({ columns: { action: true, entityId: true }, orderBy: (e, { asc }) => [asc(e.id)] }).sync();
     expect(actions).toEqual([
       { action: "programme.create", entityId: programme?.id },
       { action: "round.create", entityId: round?.id },
@@ -160,9 +158,9 @@ describe("import applications", () => {
     expect(error).toMatchObject({ exitCode: 2 });
     expect(err.at(-1)).toContain("ange vilket med --programme");
     await run("import", "applications", GOOD, "--round", "5", "--programme", "Trygga kommuner");
-    const trygga = db.select({ id: rounds.id }).from(rounds).where(eq(rounds.budget, 2_000_000)).get();
-    expect(db.select().from(applications).where(eq(applications.roundId, trygga?.id ?? 0)).all()).toHaveLength(5);
-    expect(db.select().from(applications).get()?.registrationNumber).toBe("TK-2026-0001");
+    const trygga = db.query.rounds.findFirst({ columns: { id: true }, where: (r, { eq }) => eq(r.budget, 2_000_000) }).sync();
+    expect(db.query.applications.findMany({ where: (a, { eq }) => eq(a.roundId, trygga?.id ?? 0) }).sync()).toHaveLength(5);
+    expect(db.query.applications.findFirst({ orderBy: (a, { asc }) => [asc(a.id)] }).sync()?.registrationNumber).toBe("TK-2026-0001");
   });
 });
 
@@ -184,20 +182,18 @@ describe("import decisions", () => {
     const refused = await failure("import", "decisions", file, "--round", "5");
     expect(refused).toBeInstanceOf(DomainError);
     expect(out).toContain("Rad 2, granted_amount: Beloppet överstiger det som finns kvar av omgångens budget: 500\u00a0000 kronor återstår.");
-    expect(db.select().from(decisions).where(eq(decisions.outcome, "approved")).all().map((d) => d.grantedAmount)).toEqual([1_000_000, 500_000]);
+    expect(db.query.decisions.findMany({ where: (d, { eq }) => eq(d.outcome, "approved"), orderBy: (d, { asc }) => [asc(d.id)] }).sync().map((d) => d.grantedAmount)).toEqual([1_000_000, 500_000]);
 
     await run("round", "create", "--programme", "HJ", "--ordinal", "6", "--budget", "1", "--year", "2026");
-    db.update(rounds).set({ budget: 5_000_000 }).where(eq(rounds.ordinal, 5)).run();
+    db.$client.prepare("UPDATE rounds SET budget = 5000000 WHERE ordinal = 5").run();
     out = [];
     await run("import", "decisions", file, "--round", "5");
     expect(out.at(-1)).toBe("Klart: 3 av 3 beslut inlästa till omgång 5 (2026) i Program för Hållbar jämställdhet.");
     const byNumber = Object.fromEntries(
-      db
-        .select({ number: applications.registrationNumber, status: applications.status, granted: decisions.grantedAmount, version: decisions.version })
-        .from(applications)
-        .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-        .all()
-        .map((r) => [r.number, [r.status, r.granted, r.version]]),
+      db.query.applications
+        .findMany({ columns: { registrationNumber: true, status: true }, with: { decision: { columns: { grantedAmount: true, version: true } } } })
+        .sync()
+        .map((r) => [r.registrationNumber, [r.status, r.decision?.grantedAmount ?? null, r.decision?.version ?? null]]),
     );
     expect(byNumber).toMatchObject({
       "HJ-2026-0001": ["approved", 1_100_000, 2],
@@ -229,15 +225,47 @@ describe("export applications", () => {
     await run("export", "applications", "--round", "5", "--format", "csv", "--out", csv);
     const bytes = readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8")).toContain("\r\nHJ-2026-0001;Umeå kommun;Kommun;Västerbottens län;");
+    expect(bytes.toString("utf8")).toContain("\r\nHJ-2026-0001;Umeå kommun;Kommun;2480;24;Västerbottens län;");
     expect(out.at(-1)).toContain(`skrivna till ${csv}`);
 
     const xlsx = join(dir, "omgång-5.xlsx");
     await run("export", "applications", "--round", "5", "--format", "xlsx", "--out", xlsx);
     const sheet = await readSheet(readFileSync(xlsx));
     expect(sheet).toHaveLength(6);
-    expect(sheet[1]?.[7]).toBe(1_200_000);
+    expect(sheet[1]?.[10]).toBe(1_200_000);
 
     expect(await failure("export", "applications", "--round", "5", "--format", "pdf", "--out", xlsx)).toMatchObject({ exitCode: 2 });
+  });
+
+  it("an exported round imports into another round as it is, and its decisions file is the same export", async () => {
+    await setUpRound();
+    await run("import", "applications", GOOD, "--round", "5");
+    const csv = join(dir, "omgång-5.csv");
+    await run("export", "applications", "--round", "5", "--format", "csv", "--out", csv);
+    await run("round", "create", "--programme", "HJ", "--ordinal", "6", "--budget", "5 000 000", "--year", "2027");
+    db.$client.prepare("UPDATE rounds SET status = 'decided' WHERE ordinal = 6").run();
+
+    out = [];
+    await run("import", "applications", csv, "--round", "6");
+    expect(out[0]).toBe("Obs: omgång 6 (2027) i Program för Hållbar jämställdhet är avgjord. Det som läses in läggs till i en omgång där beslut annars inte längre kan ändras.");
+    expect(out.at(-1)).toBe("Klart: 5 av 5 ansökningar inlästa till omgång 6 (2027) i Program för Hållbar jämställdhet.");
+    const xlsx = join(dir, "omgång-6.xlsx");
+    await run("export", "applications", "--round", "6", "--format", "xlsx", "--out", xlsx);
+    const sheet = await readSheet(readFileSync(xlsx));
+    expect(sheet.slice(1).map((row) => [row[0], row[1], row[12], row[13]])).toEqual([
+      ["HJ-2027-0001", "Umeå kommun", "Beviljad", 1_000_000],
+      ["HJ-2027-0002", "Borås Stad", "Avslagen", 0],
+      ["HJ-2027-0003", "Regionförbundet i Kalmar län", null, null],
+      ["HJ-2027-0004", "Linköpings kommun", null, null],
+      ["HJ-2027-0005", "Västtrafik AB", "Beviljad", 500_000],
+    ]);
+
+    // The decided rows of the same export, read as a decisions file (its other columns are recognised and skipped).
+    const decided = join(dir, "beslut.csv");
+    const lines = readFileSync(csv, "utf8").split("\r\n");
+    writeFileSync(decided, [lines[0], lines[1], lines[2], lines[5]].join("\r\n"));
+    out = [];
+    await run("import", "decisions", decided, "--round", "5");
+    expect(out.at(-1)).toBe("Klart: 3 av 3 beslut inlästa till omgång 5 (2026) i Program för Hållbar jämställdhet.");
   });
 });

@@ -1,11 +1,18 @@
 import { Command, CommanderError } from "commander";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { programmes, rounds } from "@/db/schema";
-import { writeAudit } from "@/lib/audit";
+import {
+  findProgrammeByCode,
+  findProgrammeByName,
+  findProgrammeByNameOrCode,
+  getProgrammeRefById,
+  getRoundRef,
+  insertProgramme,
+  listRoundsByOrdinal,
+} from "@/db/queries/cli";
+import { getImportRound } from "@/db/queries/import";
 import { createRound } from "@/lib/rounds";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
@@ -15,7 +22,7 @@ import { importApplications, type ImportReport } from "@/lib/import/apply";
 import { APPLICATION_COLUMNS, DECISION_COLUMNS, type ColumnSet } from "@/lib/import/columns";
 import { importDecisions } from "@/lib/import/decisions";
 import { MAX_IMPORT_BYTES, parseSpreadsheet } from "@/lib/import/parse";
-import { kronorField } from "@/lib/validation/fields";
+import { kronorField, textField } from "@/lib/validation/fields";
 
 /*
  * CLI commands for setting up programmes and rounds and for moving applications and decisions in and out as
@@ -40,6 +47,9 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
       const sheet = await readSpreadsheetFile(file, APPLICATION_COLUMNS);
       await withDb((db) => {
         const round = resolveRound(db, options.round, options.programme);
+        if (getImportRound(db, round.id)?.status === "decided") {
+          console.log(`Obs: ${round.label} är avgjord. Det som läses in läggs till i en omgång där beslut annars inte längre kan ändras.`);
+        }
         const report = importApplications(db, round.id, sheet.rows, {
           allOrNothing: options.allOrNothing ?? false,
           actor: CLI_ACTOR,
@@ -78,15 +88,13 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
         const allocation = argument(kronorField, options.allocation, "--allocation");
         const code = options.code === undefined ? codeFromName(name) : argument(codeArgument, options.code, "--code");
         const created = inWriteTransaction(db, (tx) => {
-          const sameName = tx.select({ id: programmes.id }).from(programmes).where(eq(sql`lower(${programmes.name})`, sql`lower(${name})`)).get();
+          const sameName = findProgrammeByName(tx, name);
           if (sameName) throw new DomainError(`Programmet "${name}" finns redan (id ${sameName.id}).`);
-          const sameCode = tx.select({ id: programmes.id, name: programmes.name }).from(programmes).where(eq(programmes.code, code)).get();
+          const sameCode = findProgrammeByCode(tx, code);
           if (sameCode) {
             throw new DomainError(`Koden ${code} används redan av "${sameCode.name}": välj en annan med --code.`);
           }
-          const programme = tx.insert(programmes).values({ name, funder, allocation, code }).returning().get();
-          writeAudit(tx, { actor: CLI_ACTOR, action: "programme.create", entityType: "programme", entityId: programme.id, after: programme });
-          return programme;
+          return insertProgramme(tx, { name, funder, allocation, code }, CLI_ACTOR);
         });
         console.log(`Programmet "${created.name}" skapat med id ${created.id} (diarienummer ${created.code}-ÅÅÅÅ-NNNN).`);
       });
@@ -179,7 +187,8 @@ function argument<S extends z.ZodType>(schema: S, value: string, name?: string):
   return parsed.data;
 }
 
-const textArgument = (name: string) => z.string().trim().min(1, `${name} får inte vara tomt.`).max(200, `${name} får ha högst 200 tecken.`);
+const textArgument = (name: string) =>
+  textField({ max: 200, required: `${name} får inte vara tomt.`, maxMessage: `${name} får ha högst 200 tecken.` });
 const positiveInteger = (name: string) =>
   z.string().trim().regex(/^\d+$/, `${name} ska vara ett heltal större än 0.`).transform(Number).pipe(z.number().int().min(1, `${name} ska vara större än 0.`));
 const codeArgument = z
@@ -210,13 +219,7 @@ type ResolvedRound = { id: number; label: string };
 
 function resolveProgramme(db: DbOrTx, value: string): ResolvedProgramme {
   const trimmed = value.trim();
-  const programme = /^\d+$/.test(trimmed)
-    ? db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(eq(programmes.id, Number(trimmed))).get()
-    : db
-        .select({ id: programmes.id, name: programmes.name })
-        .from(programmes)
-        .where(sql`lower(${programmes.name}) = lower(${trimmed}) OR upper(${programmes.code}) = upper(${trimmed})`)
-        .get();
+  const programme = /^\d+$/.test(trimmed) ? getProgrammeRefById(db, Number(trimmed)) : findProgrammeByNameOrCode(db, trimmed);
   if (!programme) throw new DomainError(`Programmet "${trimmed}" finns inte.`);
   return programme;
 }
@@ -227,24 +230,18 @@ function resolveProgramme(db: DbOrTx, value: string): ResolvedProgramme {
  */
 function resolveRound(db: DbOrTx, value: string, programmeValue: string | undefined): ResolvedRound {
   const n = argument(positiveInteger("--round"), value);
-  const columns = { id: rounds.id, ordinal: rounds.ordinal, year: rounds.year, programme: programmes.name };
   const label = (r: { ordinal: number; year: number; programme: string }) => `omgång ${r.ordinal} (${r.year}) i ${r.programme}`;
   if (programmeValue !== undefined) {
     const programme = resolveProgramme(db, programmeValue);
-    const round = db
-      .select(columns)
-      .from(rounds)
-      .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
-      .where(and(eq(rounds.programmeId, programme.id), eq(rounds.ordinal, n)))
-      .get();
+    const round = listRoundsByOrdinal(db, n, programme.id)[0];
     if (!round) throw new DomainError(`${programme.name} har ingen omgång ${n}.`);
     return { id: round.id, label: label(round) };
   }
-  const byOrdinal = db.select(columns).from(rounds).innerJoin(programmes, eq(programmes.id, rounds.programmeId)).where(eq(rounds.ordinal, n)).all();
+  const byOrdinal = listRoundsByOrdinal(db, n);
   if (byOrdinal.length > 1) {
     badArgument(`Flera program har en omgång ${n} (${byOrdinal.map((r) => r.programme).join(", ")}): ange vilket med --programme.`);
   }
-  const round = byOrdinal[0] ?? db.select(columns).from(rounds).innerJoin(programmes, eq(programmes.id, rounds.programmeId)).where(eq(rounds.id, n)).get();
+  const round = byOrdinal[0] ?? getRoundRef(db, n);
   if (!round) throw new DomainError(`Omgång ${n} finns inte.`);
   return { id: round.id, label: label(round) };
 }

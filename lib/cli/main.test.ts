@@ -4,13 +4,15 @@ import Database from "better-sqlite3";
 import { existsSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { organisations, users } from "@/db/schema";
+import { getOrganisationByName } from "@/db/queries/organisations";
 import { freshTestDb } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
+
+// Several commands seed the whole demo, which takes a few seconds on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Every connection the CLI opens, to check that each command closes its own.
 const opened = vi.hoisted(() => [] as { open: boolean }[]);
@@ -48,7 +50,7 @@ afterEach(() => {
 const printed = () => log.mock.calls.map((args) => args.join(" ")).join("\n");
 const errors = () => error.mock.calls.map((args) => args.join(" ")).join("\n");
 const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-const userByEmail = (email: string) => db.select().from(users).where(eq(users.email, email)).get();
+const userByEmail = (email: string) => db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }).sync();
 
 function createOrganisation(name: string): number {
   return insertOrganisation(db, { name, shortName: name, kind: "kommun" }).id;
@@ -73,7 +75,7 @@ describe("user create", () => {
 
   it("creates a coordinator in an organisation given by name (case-insensitive) after seeding the demo", async () => {
     expect(await main(["db", "seed"])).toBe(0);
-    const umea = db.select().from(organisations).where(eq(organisations.name, "Umeå kommun")).get();
+    const umea = getOrganisationByName(db, "Umeå kommun");
     expect(umea).toBeDefined();
     log.mockClear();
 

@@ -1,11 +1,10 @@
 import { Command, CommanderError } from "commander";
-import { eq } from "drizzle-orm";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { ZodError } from "zod";
 import { databasePath, openDatabase, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import { organisations } from "@/db/schema";
+import { organisationExists } from "@/db/queries/cli";
 import { getOrganisationByName } from "@/db/queries/organisations";
 import { DEMO_USERS } from "@/db/seed/demo-users";
 import { databaseHasData, seedDemo } from "@/db/seed/demo";
@@ -137,11 +136,9 @@ export function buildProgram(): Command {
         if (options.organisation !== undefined) {
           // An id is looked up too: an unknown one must get this message, not "FOREIGN KEY constraint failed".
           const org = /^\d+$/.test(options.organisation)
-            ? handle
-                .select({ id: organisations.id })
-                .from(organisations)
-                .where(eq(organisations.id, Number(options.organisation)))
-                .get()
+            ? organisationExists(handle, Number(options.organisation))
+              ? { id: Number(options.organisation) }
+              : null
             : getOrganisationByName(handle, options.organisation);
           if (!org) throw new DomainError(`Organisationen "${options.organisation}" finns inte.`);
           organisationId = org.id;

@@ -1,121 +1,146 @@
-import { asc, eq, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import writeXlsxFile from "write-excel-file/node";
-import type { DbOrTx } from "@/db/client";
-import {
-  applicationCoApplicants,
-  applications,
-  counties,
-  decisions,
-  organisations,
-  programmes,
-  rounds,
-  type ApplicationStatus,
-} from "@/db/schema";
+import type { Db } from "@/db/client";
+import { listRoundApplications } from "@/db/queries/application-list";
+import { getRoundForExport, listApplicationsForExport, listRoundApplicationIds, type ExportApplicationRow } from "@/db/queries/export";
+import { listParamsSchema, type ListParams } from "@/lib/applications/list-params";
+import type { ApplicationStatus } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
+import { COLUMN_LABELS } from "@/lib/import/columns";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
-import { guardFormula } from "./guard";
+import { guardFormula, isPlainPhoneNumber } from "./guard";
 
 /*
- * A round's applications as a spreadsheet for Swedish Excel: CSV (UTF-8 with BOM, ";", CRLF) or XLSX. Amounts are
- * plain integers so that Excel can sum them; every text cell is guarded against formula injection.
+ * A round's applications as a spreadsheet for Swedish Excel: CSV (UTF-8 with BOM, ";", CRLF) or XLSX, with the rows
+ * the list on screen shows (its search, filters and order) and the columns the import reads, headed by their Swedish
+ * labels, so a round exported, edited in Excel and imported into another round comes back whole. Amounts are plain
+ * integers so that Excel can sum them; every text cell is guarded against formula injection.
  */
 
 export type ExportFormat = "csv" | "xlsx";
 export type ExportFile = { fileName: string; contentType: string; body: Uint8Array };
 
-export const EXPORT_HEADINGS = [
-  "Diarienummer",
-  "Organisation",
-  "Organisationstyp",
-  "Län",
-  "Medsökande",
-  "Projekt",
-  "Fokusområden",
-  "Sökt belopp (kr)",
-  "Status",
-  "Beviljat belopp (kr)",
-  "Beslutsdatum",
-  "Kontaktperson",
-  "Titel",
-  "Telefon",
-  "E-post",
+/** The columns, by the import's names; registration_number, county and status are the export's own (the import skips them). */
+export const EXPORT_COLUMNS = [
+  "registration_number",
+  "organisation",
+  "organisation_kind",
+  "municipality_code",
+  "county_code",
+  "county",
+  "co_applicants",
+  "project_title",
+  "description",
+  "focus_areas",
+  "requested_amount",
+  "status",
+  "decision",
+  "granted_amount",
+  "decided_at",
+  "motivation",
+  "contact_name",
+  "contact_title",
+  "contact_phone",
+  "contact_email",
 ] as const;
+type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-const AMOUNT_COLUMNS = new Set<number>([7, 9]);
+export const EXPORT_HEADINGS = EXPORT_COLUMNS.map((column) => COLUMN_LABELS[column] ?? column);
+
+const COLUMN_WIDTHS: Record<ExportColumn, number> = {
+  registration_number: 16,
+  organisation: 32,
+  organisation_kind: 16,
+  municipality_code: 10,
+  county_code: 8,
+  county: 22,
+  co_applicants: 32,
+  project_title: 40,
+  description: 50,
+  focus_areas: 28,
+  requested_amount: 16,
+  status: 12,
+  decision: 12,
+  granted_amount: 18,
+  decided_at: 14,
+  motivation: 50,
+  contact_name: 24,
+  contact_title: 20,
+  contact_phone: 18,
+  contact_email: 28,
+};
 
 const STATUS_LABELS: Record<ApplicationStatus, string> = { received: "Inkommen", approved: "Beviljad", rejected: "Avslagen" };
+const OUTCOME_LABELS = { approved: "Beviljad", rejected: "Avslagen" } as const;
 
-/** One exported row, in the order of EXPORT_HEADINGS: text, a whole number of kronor, or empty. */
+/** One exported row, in the order of EXPORT_COLUMNS: text, a whole number of kronor, or empty. */
 export type ExportCell = string | number | null;
 
-export function roundApplicationRows(db: DbOrTx, roundId: number): ExportCell[][] {
-  const coApplicants = db
-    .select({
-      applicationId: applicationCoApplicants.applicationId,
-      names: sql<string>`group_concat(${organisations.name}, '; ' ORDER BY ${applicationCoApplicants.position})`.as("co_names"),
-    })
-    .from(applicationCoApplicants)
-    .innerJoin(organisations, eq(organisations.id, applicationCoApplicants.organisationId))
-    .groupBy(applicationCoApplicants.applicationId)
-    .as("co");
-
-  const rows = db
-    .select({
-      registrationNumber: applications.registrationNumber,
-      organisation: organisations.name,
-      kind: organisations.kind,
-      county: counties.name,
-      coApplicants: coApplicants.names,
-      projectTitle: applications.projectTitle,
-      focusAreas: applications.focusAreas,
-      requestedAmount: applications.requestedAmount,
-      status: applications.status,
-      grantedAmount: decisions.grantedAmount,
-      decidedOn: decisions.decidedOn,
-      contactName: applications.contactName,
-      contactTitle: applications.contactTitle,
-      contactPhone: applications.contactPhone,
-      contactEmail: applications.contactEmail,
-    })
-    .from(applications)
-    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-    .leftJoin(counties, eq(counties.code, organisations.countyCode))
-    .leftJoin(coApplicants, eq(coApplicants.applicationId, applications.id))
-    .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(eq(applications.roundId, roundId))
-    .orderBy(asc(applications.registrationNumber))
-    .all();
-
-  return rows.map((r) => [
-    r.registrationNumber,
-    r.organisation,
-    ORGANISATION_KIND_LABELS[r.kind],
-    r.county ?? "",
-    r.coApplicants ?? "",
-    r.projectTitle,
-    r.focusAreas.join("; "),
-    r.requestedAmount,
-    STATUS_LABELS[r.status],
-    r.grantedAmount ?? null,
-    r.decidedOn ?? "",
-    r.contactName,
-    r.contactTitle,
-    r.contactPhone,
-    r.contactEmail,
-  ]);
+function cellsOf(r: ExportApplicationRow): ExportCell[] {
+  const values: Record<ExportColumn, ExportCell> = {
+    registration_number: r.registrationNumber,
+    organisation: r.organisation,
+    organisation_kind: ORGANISATION_KIND_LABELS[r.kind],
+    municipality_code: r.municipalityCode ?? "",
+    county_code: r.countyCode ?? "",
+    county: r.county ?? "",
+    co_applicants: r.coApplicants ?? "",
+    project_title: r.projectTitle,
+    description: r.description,
+    focus_areas: r.focusAreas.join("; "),
+    requested_amount: r.requestedAmount,
+    status: STATUS_LABELS[r.status],
+    decision: r.outcome ? OUTCOME_LABELS[r.outcome] : "",
+    granted_amount: r.outcome ? (r.grantedAmount ?? 0) : null,
+    decided_at: r.decidedOn ?? "",
+    motivation: r.motivation ?? "",
+    contact_name: r.contactName,
+    contact_title: r.contactTitle,
+    contact_phone: r.contactPhone,
+    contact_email: r.contactEmail,
+  };
+  return EXPORT_COLUMNS.map((column) => values[column]);
 }
 
-export async function exportRoundApplications(db: DbOrTx, roundId: number, format: ExportFormat): Promise<ExportFile> {
-  const round = db
-    .select({ ordinal: rounds.ordinal, year: rounds.year, code: programmes.code })
-    .from(rounds)
-    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
-    .where(eq(rounds.id, roundId))
-    .get();
+const DEFAULT_LIST = listParamsSchema.parse({});
+
+/** True when the list shows every application of the round in registration-number order. */
+function isWholeRound(params: ListParams): boolean {
+  return !params.sok && !params.status && !params.lan && !params.typ && params.sortera === "diarienummer" && params.ordning === "asc";
+}
+
+/**
+ * The ids of the applications the list on screen shows, in its order, every page of it: through the list's own
+ * query, so the export always agrees with the screen, whatever the search matches.
+ */
+function listedIds(db: Db, roundId: number, params: ListParams): number[] {
+  if (isWholeRound(params)) return listRoundApplicationIds(db, roundId);
+  const ids: number[] = [];
+  for (let page = 1; ; page++) {
+    const { rows, total } = listRoundApplications(db, roundId, { ...params, sida: page });
+    ids.push(...rows.map((row) => row.id));
+    if (rows.length === 0 || ids.length >= total) return ids;
+  }
+}
+
+/** The rows of the export, in the order of EXPORT_COLUMNS. */
+export function roundApplicationRows(db: Db, roundId: number, params: ListParams = DEFAULT_LIST): ExportCell[][] {
+  return listApplicationsForExport(db, listedIds(db, roundId, params)).map(cellsOf);
+}
+
+const PHONE_COLUMN = EXPORT_COLUMNS.indexOf("contact_phone");
+const AMOUNT_COLUMNS = new Set<number>([EXPORT_COLUMNS.indexOf("requested_amount"), EXPORT_COLUMNS.indexOf("granted_amount")]);
+
+export async function exportRoundApplications(
+  db: Db,
+  roundId: number,
+  format: ExportFormat,
+  params: ListParams = DEFAULT_LIST,
+): Promise<ExportFile> {
+  const round = getRoundForExport(db, roundId);
   if (!round) throw new DomainError("Omgången finns inte.", undefined, "not_found");
 
-  const rows = roundApplicationRows(db, roundId);
+  const rows = roundApplicationRows(db, roundId, params);
   const baseName = `ansokningar-${round.code}-${round.year}-omgang-${round.ordinal}`.replace(/[^A-Za-z0-9-]/g, "");
 
   if (format === "csv") {
@@ -137,14 +162,18 @@ export async function exportRoundApplications(db: DbOrTx, roundId: number, forma
       row.map((cell, i) => {
         if (cell === null || cell === "") return null;
         if (typeof cell === "number") return AMOUNT_COLUMNS.has(i) ? { value: cell, type: Number, format: "#,##0" } : { value: cell, type: Number };
-        return { value: guardFormula(cell), type: String };
+        // Text cells have Excel's Text format ("@"): shown as written (codes keep their leading zero) and not run as a
+        // formula even when someone edits one. So a phone number keeps its "+46" without the guard's apostrophe;
+        // every other formula-like text is still guarded, in case it is copied into a cell of another format.
+        const value = i === PHONE_COLUMN && isPlainPhoneNumber(cell) ? cell : guardFormula(cell);
+        return { value, type: String, format: "@" as const };
       }),
     ),
   ];
   const buffer = await writeXlsxFile(sheet, {
     sheet: "Ansökningar",
     stickyRowsCount: 1,
-    columns: [16, 32, 16, 22, 32, 40, 28, 16, 12, 18, 14, 24, 20, 16, 28].map((width) => ({ width })),
+    columns: EXPORT_COLUMNS.map((column) => ({ width: COLUMN_WIDTHS[column] })),
   }).toBuffer();
   return {
     fileName: `${baseName}.xlsx`,

@@ -1,2 +1,10 @@
-export { EXPORT_HEADINGS, exportRoundApplications, roundApplicationRows, type ExportCell, type ExportFile, type ExportFormat } from "./applications";
-export { guardFormula } from "./guard";
+export {
+  EXPORT_COLUMNS,
+  EXPORT_HEADINGS,
+  exportRoundApplications,
+  roundApplicationRows,
+  type ExportCell,
+  type ExportFile,
+  type ExportFormat,
+} from "./applications";
+export { guardFormula, isPlainPhoneNumber, unguardFormula } from "./guard";

@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
 import writeXlsxFile from "write-excel-file/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { applications, auditEvents, decisions, organisations } from "@/db/schema";
+import { getOrganisationByName } from "@/db/queries/organisations";
 import { freshTestDb } from "@/db/testing";
 import { grantedInRound } from "@/lib/decisions/record";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { APPLICATION_COLUMNS } from "./columns";
+import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import { importApplications } from "./apply";
 import { parseSpreadsheet } from "./parse";
 import { validateImportRows } from "./validate";
+
+/** The thirteen application columns of the template, before the decision columns. */
+const APPLICATION_CELLS = APPLICATION_TEMPLATE_COLUMNS.slice(0, 13);
 
 const NBSP = "\u00a0";
 
@@ -76,7 +78,7 @@ describe("validateImportRows", () => {
   it("counts what the round has already granted, accepts the Swedish kind labels and refuses a decision in a planned round", () => {
     const planned = createTestRound(db, { budget: 1_000_000, status: "planned" });
     const row = (values: Record<string, string>) => ({
-      ...Object.fromEntries(APPLICATION_COLUMNS.required.map((c) => [c, ""])),
+      ...Object.fromEntries(APPLICATION_CELLS.map((c) => [c, ""])),
       ...values,
     });
     const preview = validateImportRows(db, planned, [
@@ -116,13 +118,13 @@ describe("importApplications", () => {
     ]);
     expect(progress).toEqual(["1/5", "2/5", "3/5", "4/5", "5/5"]);
 
-    const umea = db.select().from(organisations).where(eq(organisations.name, "Umeå kommun")).get();
+    const umea = getOrganisationByName(db, "Umeå kommun");
     expect(umea).toMatchObject({ kind: "kommun", municipalityCode: "2480", countyCode: "24" });
-    const kalmar = db.select().from(organisations).where(eq(organisations.name, "Regionförbundet i Kalmar län")).get();
+    const kalmar = getOrganisationByName(db, "Regionförbundet i Kalmar län");
     expect(kalmar).toMatchObject({ kind: "regionforbund", countyCode: "08" });
-    expect(db.select().from(organisations).where(eq(organisations.name, "Västtrafik AB")).get()?.kind).toBe("foretag");
+    expect(getOrganisationByName(db, "Västtrafik AB")?.kind).toBe("foretag");
 
-    const first = db.select().from(applications).where(eq(applications.registrationNumber, "HJ-2026-0001")).get();
+    const first = db.query.applications.findFirst({ where: (a, { eq }) => eq(a.registrationNumber, "HJ-2026-0001") }).sync();
     expect(first).toMatchObject({
       status: "approved",
       requestedAmount: 1_200_000,
@@ -130,17 +132,17 @@ describe("importApplications", () => {
       description: "Pedagoger utbildas; föräldrar bjuds in.\nTvå år.",
       contactEmail: "anna.berg@umea.se",
     });
-    const linkoping = db.select().from(applications).where(eq(applications.registrationNumber, "HJ-2026-0004")).get();
+    const linkoping = db.query.applications.findFirst({ where: (a, { eq }) => eq(a.registrationNumber, "HJ-2026-0004") }).sync();
     expect(linkoping?.requestedAmount).toBe(1_200_000);
     expect(counts().co_applicants).toBe(2);
 
-    expect(db.select().from(decisions).all().map((d) => [d.outcome, d.grantedAmount, d.decidedOn])).toEqual([
+    expect(db.query.decisions.findMany({ orderBy: (d, { asc }) => [asc(d.id)] }).sync().map((d) => [d.outcome, d.grantedAmount, d.decidedOn])).toEqual([
       ["approved", 1_000_000, "2026-05-20"],
       ["rejected", 0, "2026-05-20"],
       ["approved", 500_000, "2026-05-21"],
     ]);
     expect(grantedInRound(db, roundId)).toBe(1_500_000);
-    const actions = db.select({ action: auditEvents.action }).from(auditEvents).all().map((e) => e.action);
+    const actions = db.query.auditEvents.findMany({ columns: { action: true } }).sync().map((e) => e.action);
     expect(actions.filter((a) => a === "application.create")).toHaveLength(5);
     expect(actions.filter((a) => a === "decision.create")).toHaveLength(3);
 
@@ -154,12 +156,12 @@ describe("importApplications", () => {
     const roundId = createTestRound(db, { budget: 5_000_000, status: "open" });
     const cp1252 = await parsedFixture("applications-cp1252.csv");
     expect(importApplications(db, roundId, cp1252.rows, { allOrNothing: true, actor: TEST_ACTOR })).toMatchObject({ imported: 2 });
-    expect(db.select({ name: organisations.name }).from(organisations).all().map((o) => o.name)).toEqual([
+    expect(db.query.organisations.findMany({ columns: { name: true }, orderBy: (o, { asc }) => [asc(o.id)] }).sync().map((o) => o.name)).toEqual([
       "Kramfors kommun",
       "Örnsköldsviks kommun",
     ]);
 
-    const header = [...APPLICATION_COLUMNS.required, "decision", "granted_amount", "decided_at"];
+    const header = [...APPLICATION_CELLS, "decision", "granted_amount", "decided_at"];
     const line = (values: Record<string, unknown>) => header.map((h) => values[h] ?? null);
     const buffer = await writeXlsxFile(
       [
@@ -173,17 +175,17 @@ describe("importApplications", () => {
     if (!xlsx.ok) throw new Error(xlsx.error);
     const report = importApplications(db, roundId, xlsx.rows, { allOrNothing: true, actor: TEST_ACTOR, rowNumbers: xlsx.rowNumbers });
     expect(report).toMatchObject({ imported: 2, refused: 0 });
-    const rows = db.select().from(applications).all().slice(2);
+    const rows = db.query.applications.findMany({ orderBy: (a, { asc }) => [asc(a.id)] }).sync().slice(2);
     expect(rows.map((a) => [a.projectTitle, a.requestedAmount, a.status])).toEqual([
       ["Vård på lika villkor", 1_200_000, "approved"],
       ["Jämställd stadsplanering", 1_200_000, "received"],
     ]);
     // Excel dropped the leading zeros of 0180 and 01.
-    expect(db.select().from(organisations).where(eq(organisations.name, "Stockholms kommun")).get()).toMatchObject({
+    expect(getOrganisationByName(db, "Stockholms kommun")).toMatchObject({
       municipalityCode: "0180",
       countyCode: "01",
     });
-    expect(db.select().from(decisions).get()).toMatchObject({ grantedAmount: 900_000, decidedOn: "2026-06-02" });
+    expect(db.query.decisions.findFirst().sync()).toMatchObject({ grantedAmount: 900_000, decidedOn: "2026-06-02" });
   });
 
   it("all or nothing: one bad row and the database is left exactly as it was", async () => {
@@ -232,7 +234,7 @@ describe("importApplications", () => {
       errors: [{ column: "granted_amount", message: `Beloppet överstiger det som finns kvar av omgångens budget: 200${NBSP}000 kronor återstår.` }],
     });
     // The refused row took its application, organisation and registration number with it.
-    expect(db.select().from(organisations).where(eq(organisations.name, "Västtrafik AB")).get()).toBeUndefined();
+    expect(getOrganisationByName(db, "Västtrafik AB")).toBeNull();
     expect(counts()).toMatchObject({ applications: 4, decisions: 2 });
 
     const roundB = createTestRound(db, { budget: 5_000_000, status: "closed", ordinal: 2, programmeId: 1 });

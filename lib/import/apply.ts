@@ -5,7 +5,7 @@ import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import type { CellError, SpreadsheetRow } from "./columns";
-import { columnOf, validateImportRows, type ImportPreviewRow } from "./validate";
+import { domainErrorCells, validateImportRows, type ImportPreview, type ImportPreviewRow } from "./validate";
 
 /*
  * Imports the applications of a spreadsheet into a round: validated first (nothing written for an invalid row), then
@@ -33,17 +33,16 @@ export type ImportOptions = {
 class AbortImport extends Error {}
 
 export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow[], options: ImportOptions): ImportReport {
-  const preview = validateImportRows(db, roundId, rows, options.rowNumbers);
-  const total = preview.rows.length;
-
-  if (options.allOrNothing && preview.invalid > 0) {
-    return summarise(preview.rows.map((row) => (row.errors.length > 0 ? refusedRow(row, row.errors) : skippedRow(row))));
-  }
-
   const results: ImportRowReport[] = [];
+  let preview: ImportPreview | undefined;
   try {
     inWriteTransaction(db, (tx) => {
-      preview.rows.forEach((row, index) => {
+      // Checked inside the write transaction, by the same rules as the preview: nothing can change in between.
+      const checked = validateImportRows(tx, roundId, rows, options.rowNumbers);
+      preview = checked;
+      if (options.allOrNothing && checked.invalid > 0) throw new AbortImport();
+      const total = checked.rows.length;
+      checked.rows.forEach((row, index) => {
         if (row.errors.length > 0 || !row.fields) {
           results.push(refusedRow(row, row.errors));
         } else {
@@ -66,7 +65,7 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
             });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
-            results.push(refusedRow(row, domainErrors(error)));
+            results.push(refusedRow(row, domainErrorCells(error)));
             if (options.allOrNothing) throw new AbortImport();
           }
         }
@@ -74,20 +73,14 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
       });
     });
   } catch (error) {
-    if (!(error instanceof AbortImport)) throw error;
+    if (!(error instanceof AbortImport) || !preview) throw error;
     // Rolled back: the rows reported as imported were not, and the rest were never tried.
     const refused = new Map(results.filter((r) => r.status === "refused").map((r) => [r.rowNumber, r]));
-    return summarise(preview.rows.map((row) => refused.get(row.rowNumber) ?? skippedRow(row)));
+    return summarise(
+      preview.rows.map((row) => refused.get(row.rowNumber) ?? (row.errors.length > 0 ? refusedRow(row, row.errors) : skippedRow(row))),
+    );
   }
   return summarise(results);
-}
-
-/** A DomainError's field errors as cells of the row ("leadOrganisation.kind" -> organisation_kind). */
-export function domainErrors(error: DomainError): CellError[] {
-  const entries = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
-    messages.map((message) => ({ column: columnOf(field), message })),
-  );
-  return entries.length > 0 ? entries : [{ column: "", message: error.message }];
 }
 
 function refusedRow(row: ImportPreviewRow, errors: CellError[]): ImportRowReport {

@@ -1,13 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { applications, decisions } from "@/db/schema";
+import { getDecisionVersion, listApplicationsByRegistrationNumber } from "@/db/queries/import";
 import type { AuditActor } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
-import { domainErrors, summarise, type ImportReport, type ImportRowReport } from "./apply";
-import type { CellError, SpreadsheetRow } from "./columns";
-import { readDecisionCells, type ImportDecision } from "./validate";
+import { summarise, type ImportReport, type ImportRowReport } from "./apply";
+import { decisionRowSchema, type CellError, type SpreadsheetRow } from "./columns";
+import { domainErrorCells, readDecisionCells, type ImportDecision } from "./validate";
 
 /*
  * Imports decisions on applications already registered in a round (columns registration_number, decision,
@@ -23,22 +22,20 @@ export function importDecisions(
   options: { actor: AuditActor; rowNumbers?: number[] },
 ): ImportReport {
   const numbers = [...new Set(rows.map((r) => (r.registration_number ?? "").trim()).filter(Boolean))];
-  const found = new Map(
-    numbers.length === 0
-      ? []
-      : db
-          .select({ id: applications.id, roundId: applications.roundId, number: applications.registrationNumber })
-          .from(applications)
-          .where(inArray(applications.registrationNumber, numbers))
-          .all()
-          .map((a) => [a.number, a]),
-  );
+  const found = new Map(listApplicationsByRegistrationNumber(db, numbers).map((a) => [a.registrationNumber, a]));
 
   const seen = new Map<string, number>();
-  const checked = rows.map((row, index) => {
+  const checked = rows.map((rawRow, index) => {
     const rowNumber = options.rowNumbers?.[index] ?? index + 2;
     const errors: CellError[] = [];
-    const add = (column: string, message: string) => errors.push({ column, message });
+    const refusedText = new Set<string>();
+    const add = (column: string, message: string) => {
+      if (!refusedText.has(column)) errors.push({ column, message });
+    };
+    const row = readDecisionRowCells(rawRow, (column, message) => {
+      add(column, message);
+      refusedText.add(column);
+    });
     const number = (row.registration_number ?? "").trim();
     const application = found.get(number);
     if (number === "") add("registration_number", "Ange diarienumret.");
@@ -62,12 +59,12 @@ export function importDecisions(
       for (const row of checked) {
         const applicationId = row.applicationId as number;
         const decision = row.decision as ImportDecision;
-        const existing = tx.select({ version: decisions.version }).from(decisions).where(eq(decisions.applicationId, applicationId)).get();
         try {
-          recordDecision(tx, { applicationId, ...decision, expectedVersion: existing?.version }, options.actor, { allowDecidedRound: true });
+          const expectedVersion = getDecisionVersion(tx, applicationId);
+          recordDecision(tx, { applicationId, ...decision, expectedVersion }, options.actor, { allowDecidedRound: true });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          failure = { rowNumber: row.rowNumber, errors: domainErrors(error) };
+          failure = { rowNumber: row.rowNumber, errors: domainErrorCells(error) };
           throw error;
         }
       }
@@ -94,4 +91,17 @@ function refused(rowNumber: number, errors: CellError[]): ImportRowReport {
 
 function skipped(rowNumber: number): ImportRowReport {
   return { rowNumber, status: "skipped", errors: [] };
+}
+
+/** The decision row's cells as safe text (textField); a refused cell is reported at its column and read as empty. */
+function readDecisionRowCells(row: SpreadsheetRow, add: (column: string, message: string) => void): SpreadsheetRow {
+  const parsed = decisionRowSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const refusedColumns = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = String(issue.path[0] ?? "");
+    refusedColumns.add(column);
+    add(column, issue.message);
+  }
+  return decisionRowSchema.parse(Object.fromEntries(Object.entries(row).filter(([column]) => !refusedColumns.has(column))));
 }

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import writeXlsxFile from "write-excel-file/node";
 import { describe, expect, it } from "vitest";
-import { APPLICATION_COLUMNS } from "./columns";
+import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import { parseSpreadsheet, type ParsedSpreadsheet } from "./parse";
+
+/** The thirteen application columns of the template, before the decision columns. */
+const APPLICATION_CELLS = APPLICATION_TEMPLATE_COLUMNS.slice(0, 13);
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
@@ -50,21 +53,21 @@ describe("parseSpreadsheet: CSV", () => {
   });
 
   it("detects ',' and tab as separators too", async () => {
-    const header = APPLICATION_COLUMNS.required.join(",");
+    const header = APPLICATION_CELLS.join(",");
     const comma = `${header}\n"Umeå kommun",,2480,24,,Titel,,,"1 200 000",,,,\n`;
     expect(ok(await parseSpreadsheet(new TextEncoder().encode(comma), "a.csv")).rows[0]?.requested_amount).toBe("1 200 000");
-    const tab = `${APPLICATION_COLUMNS.required.join("\t")}\nUmeå kommun\t\t2480\t24\t\tTitel\t\t\t1 200 000\t\t\t\t\n`;
+    const tab = `${APPLICATION_CELLS.join("\t")}\nUmeå kommun\t\t2480\t24\t\tTitel\t\t\t1 200 000\t\t\t\t\n`;
     expect(ok(await parseSpreadsheet(new TextEncoder().encode(tab), "a.txt")).rows[0]?.organisation).toBe("Umeå kommun");
   });
 
   it("reads Excel's 'Unicode text' (UTF-16 with BOM, tab-separated)", async () => {
-    const text = `\uFEFF${APPLICATION_COLUMNS.required.join("\t")}\r\nÖstersunds kommun\t\t2380\t23\t\tTitel\t\t\t100 000\t\t\t\t\r\n`;
+    const text = `\uFEFF${APPLICATION_CELLS.join("\t")}\r\nÖstersunds kommun\t\t2380\t23\t\tTitel\t\t\t100 000\t\t\t\t\r\n`;
     const result = ok(await parseSpreadsheet(new Uint8Array(Buffer.from(text, "utf16le")), "ansökningar.txt"));
     expect(result.rows[0]).toMatchObject({ organisation: "Östersunds kommun", municipality_code: "2380" });
   });
 
   it("skips empty rows but keeps the spreadsheet's row numbers", async () => {
-    const header = APPLICATION_COLUMNS.required.join(";");
+    const header = APPLICATION_CELLS.join(";");
     const text = `${header}\r\n;;;;;;;;;;;;\r\nA;Annan;;;;T1;;;1;;;;\r\n\r\nB;Annan;;;;T2;;;2;;;;\r\n`;
     const result = ok(await parseSpreadsheet(new TextEncoder().encode(text), "a.csv"));
     expect(result.rows.map((r) => r.organisation)).toEqual(["A", "B"]);
@@ -72,9 +75,9 @@ describe("parseSpreadsheet: CSV", () => {
   });
 
   it("names missing columns and catches typos in the headers", async () => {
-    const headers = APPLICATION_COLUMNS.required.map((h) => (h === "requested_amount" ? "requested_ammount" : h)).filter((h) => h !== "contact_title");
+    const headers = APPLICATION_CELLS.map((h) => (h === "requested_amount" ? "requested_ammount" : h)).filter((h) => h !== "project_title");
     const result = await parseSpreadsheet(new TextEncoder().encode(`${headers.join(";")}\nA;;;;;;;;;;;\n`), "a.csv");
-    expect(result).toEqual({ ok: false, error: expect.stringContaining("Kolumnerna requested_amount och contact_title saknas.") });
+    expect(result).toEqual({ ok: false, error: expect.stringContaining("Kolumnerna project_title och requested_amount saknas.") });
     expect(!result.ok && result.error).toContain("Okänd kolumn: requested_ammount (menade du requested_amount?).");
   });
 
@@ -99,7 +102,7 @@ describe("parseSpreadsheet: CSV", () => {
 
 describe("parseSpreadsheet: XLSX", () => {
   it("reads the first sheet: numbers as numbers or text, dates as ISO dates", async () => {
-    const header = [...APPLICATION_COLUMNS.required, "decision", "granted_amount", "decided_at"];
+    const header = [...APPLICATION_CELLS, "decision", "granted_amount", "decided_at"];
     const row = (values: Record<string, unknown>) => header.map((h) => (h in values ? values[h] : null));
     const buffer = await writeXlsxFile([
       header,

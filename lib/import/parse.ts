@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import { readSheet, type SheetData } from "read-excel-file/node";
-import { APPLICATION_COLUMNS, type ColumnSet, type SpreadsheetRow } from "./columns";
+import { unguardFormula } from "@/lib/export/guard";
+import { APPLICATION_COLUMNS, headingKey, headingsOf, type ColumnSet, type SpreadsheetRow } from "./columns";
 
 /*
  * Reads an uploaded spreadsheet (CSV or XLSX) into rows of trimmed strings. The format is decided by the content,
@@ -129,7 +130,8 @@ function toRows(table: string[][], columns: ColumnSet, format: "csv" | "xlsx"): 
   if (headerIndex < 0 || !headerRow) return { ok: false, error: "Filen är tom." };
 
   const known = [...columns.required, ...columns.optional];
-  const byLower = new Map(known.map((c) => [c.toLowerCase(), c]));
+  const byHeading = headingsOf(columns);
+  const ignored = new Set<string>(columns.ignored ?? []);
   const headers: (string | null)[] = [];
   const unknown: string[] = [];
   const duplicated: string[] = [];
@@ -143,7 +145,7 @@ function toRows(table: string[][], columns: ColumnSet, format: "csv" | "xlsx"): 
       headers.push(null);
       return;
     }
-    const canonical = byLower.get(name.toLowerCase());
+    const canonical = byHeading.get(headingKey(name));
     if (!canonical) {
       unknown.push(name);
       headers.push(null);
@@ -152,7 +154,8 @@ function toRows(table: string[][], columns: ColumnSet, format: "csv" | "xlsx"): 
       headers.push(null);
     } else {
       seen.add(canonical);
-      headers.push(canonical);
+      // A column of the export that this import does not read (Diarienummer, Status) is recognised and left aside.
+      headers.push(ignored.has(canonical) ? null : canonical);
     }
   });
 
@@ -178,7 +181,8 @@ function toRows(table: string[][], columns: ColumnSet, format: "csv" | "xlsx"): 
     if (cells.every((cell) => cell === "")) return;
     const row: SpreadsheetRow = Object.fromEntries(known.map((c) => [c, ""]));
     headers.forEach((name, j) => {
-      if (name) row[name] = cells[j] ?? "";
+      // The export guards formula-like text with an apostrophe; the file coming back loses it again.
+      if (name) row[name] = unguardFormula(cells[j] ?? "");
     });
     rows.push(row);
     rowNumbers.push(headerIndex + i + 2);

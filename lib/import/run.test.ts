@@ -4,9 +4,12 @@ import type { Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
-import { APPLICATION_COLUMNS } from "./columns";
+import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import type { ImportEvent } from "./protocol";
 import { runImport, type ImportRunInput } from "./run";
+
+/** The thirteen application columns of the template, before the decision columns. */
+const APPLICATION_CELLS = APPLICATION_TEMPLATE_COLUMNS.slice(0, 13);
 
 const FIXTURES = new URL("./fixtures/", import.meta.url);
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
@@ -111,7 +114,7 @@ describe("runImport", () => {
     expect(await collect({ roundId, bytes: fixture("text-named.xlsx"), fileName: "text-named.xlsx" })).toEqual([
       { phase: "error", message: expect.stringMatching(/^Filen heter \.xlsx men är ingen XLSX-fil/) },
     ]);
-    expect(await collect({ roundId, bytes: new TextEncoder().encode(`${[...APPLICATION_COLUMNS.required, "projekt"].join(";")}\nA;B\n`) })).toEqual([
+    expect(await collect({ roundId, bytes: new TextEncoder().encode(`${[...APPLICATION_CELLS, "projekt"].join(";")}\nA;B\n`) })).toEqual([
       { phase: "error", message: expect.stringContaining("Okänd kolumn: projekt") },
     ]);
   });

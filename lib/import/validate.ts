@@ -1,22 +1,15 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { getOrganisationByName, organisationNameKey } from "@/db/queries/organisations";
-import {
-  applications,
-  counties,
-  municipalities,
-  organisations,
-  rounds,
-  type DecisionOutcome,
-  type OrganisationKind,
-} from "@/db/schema";
+import { getImportRound, listApplicationIdentitiesInRound } from "@/db/queries/import";
+import type { DecisionOutcome, OrganisationKind, RoundStatus } from "@/lib/enums";
 import { applicationFieldsSchema, splitList, type ApplicationFields } from "@/lib/applications/schema";
 import { grantedInRound } from "@/lib/decisions/record";
+import { decisionSchema } from "@/lib/decisions/schema";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
-import { isoDateField, kronorField } from "@/lib/validation/fields";
-import type { CellError, SpreadsheetRow } from "./columns";
+import { checkOrganisation, organisationNameKey } from "@/lib/organisations/resolve";
+import { ORGANISATION_KIND_LABELS, organisationRefSchema } from "@/lib/organisations/schema";
+import { isoDateField, kronorField, normaliseText } from "@/lib/validation/fields";
+import { applicationRowSchema, type ApplicationRowCells, type CellError, type SpreadsheetRow } from "./columns";
 
 /*
  * Checks every row of an applications import against the schema and the database, without writing anything, so the
@@ -35,6 +28,8 @@ export type ImportPreviewRow = {
 
 export type ImportPreview = {
   roundId: number;
+  /** A decided round takes the import too (a past round loaded with its decisions): the page warns first. */
+  roundStatus: RoundStatus;
   rows: ImportPreviewRow[];
   valid: number;
   invalid: number;
@@ -93,37 +88,39 @@ const OUTCOME_WORDS: Record<string, DecisionOutcome> = {
 const KIND_CHOICES = "Kommun, Region, Landsting, Regionförbund, Företag, Samverkansorgan eller Annan";
 
 export function validateImportRows(db: DbOrTx, roundId: number, rows: SpreadsheetRow[], rowNumbers?: number[]): ImportPreview {
-  const round = db.select({ id: rounds.id, status: rounds.status, budget: rounds.budget }).from(rounds).where(eq(rounds.id, roundId)).get();
+  const round = getImportRound(db, roundId);
   if (!round) throw new DomainError("Omgången finns inte.", { roundId: ["Omgången finns inte."] }, "not_found");
 
-  const reference = loadReference(db);
   const existingInRound = new Map(
-    db
-      .select({ name: organisations.name, title: applications.projectTitle, number: applications.registrationNumber })
-      .from(applications)
-      .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-      .where(eq(applications.roundId, roundId))
-      .all()
-      .map((a) => [duplicateKey(a.name, a.title), a.number]),
+    listApplicationIdentitiesInRound(db, roundId).map((a) => [duplicateKey(a.organisationKey, a.projectTitle), a.registrationNumber]),
   );
-  const knownOrganisation = memo((lowerName: string) => getOrganisationByName(db, lowerName) !== null);
+  // Organisations that earlier valid rows of this file create: later rows may name them, as lead or co-applicant.
   const createdByFile = new Set<string>();
   const seenInFile = new Map<string, number>();
 
   const alreadyGranted = grantedInRound(db, roundId);
   let approvedInFile = 0;
 
-  const result = rows.map((row, index): ImportPreviewRow => {
+  const result = rows.map((rawRow, index): ImportPreviewRow => {
     const rowNumber = rowNumbers?.[index] ?? index + 2;
     const errors: CellError[] = [];
+    // A cell refused as text says why once; the rules below would only add that the (emptied) cell is missing.
+    const refusedText = new Set<string>();
     const add = (column: string, message: string) => {
+      if (refusedText.has(column)) return;
       if (!errors.some((e) => e.column === column && e.message === message)) errors.push({ column, message });
     };
-    const cell = (column: string) => (row[column] ?? "").trim();
+
+    // ---- every cell as safe text first (textField): a refused cell is reported and read as empty from here on
+    const row = readRowCells(rawRow, (column, message) => {
+      add(column, message);
+      refusedText.add(column);
+    });
+    const cell = (column: keyof ApplicationRowCells) => row[column];
 
     // ---- the application's fields
     const kindText = cell("organisation_kind");
-    const kind = kindText === "" ? undefined : KIND_WORDS[kindText.toLocaleLowerCase("sv")];
+    const kind = kindText === "" ? undefined : wordIn(KIND_WORDS, kindText);
     if (kindText !== "" && !kind) add("organisation_kind", `Okänd organisationstyp "${kindText}": ange ${KIND_CHOICES}.`);
     const municipalityCode = padCode(cell("municipality_code"), 4);
     const countyCode = padCode(cell("county_code"), 2);
@@ -146,32 +143,43 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
     }
     const fields = parsed.success ? parsed.data : undefined;
 
-    // ---- the organisations, against the register and the reference lists
-    const municipality = /^\d{4}$/.test(municipalityCode) ? reference.municipalities.get(municipalityCode) : undefined;
-    if (/^\d{4}$/.test(municipalityCode) && !municipality) add("municipality_code", `Kommunkoden ${municipalityCode} finns inte.`);
-    if (/^\d{2}$/.test(countyCode) && !reference.counties.has(countyCode)) add("county_code", `Länskoden ${countyCode} finns inte.`);
-    if (municipality && reference.counties.has(countyCode) && municipality.countyCode !== countyCode) {
-      add("county_code", `${municipality.name} ligger i län ${municipality.countyCode}, inte ${countyCode}.`);
-    }
+    // ---- the organisations: the same check registration makes (lib/organisations/resolve.ts)
     const leadName = cell("organisation");
     const leadKey = organisationNameKey(leadName);
-    const leadIsNew = leadName !== "" && !knownOrganisation(leadKey) && !createdByFile.has(leadKey);
-    if (leadIsNew && !kind && !municipality && !reference.municipalityNames.has(leadKey) && kindText === "") {
-      add("organisation_kind", `${leadName} finns inte i registret: ange organisationstyp (${KIND_CHOICES}).`);
-    }
-    for (const name of coApplicantNames) {
-      const key = organisationNameKey(name);
-      if (key === leadKey || knownOrganisation(key) || createdByFile.has(key) || reference.municipalityNames.has(key)) continue;
-      add(
-        "co_applicants",
-        `Medsökande "${name}" finns inte i registret. Lägg först in organisationen, till exempel som sökande på en tidigare rad med organisation_kind.`,
-      );
+    let leadIsNew = false;
+    // Checked even when another cell of the row is wrong, so the officer sees every problem of the row at once.
+    const leadRef = fields?.leadOrganisation ?? organisationRefSchema.safeParse({ name: leadName, kind, municipalityCode, countyCode }).data;
+    const coApplicantRefs = fields?.coApplicants ?? (leadRef ? coApplicantNames.map((name) => ({ name })) : []);
+    if (leadRef) {
+      const lead = checkOrganisation(db, leadRef, "leadOrganisation", { pending: createdByFile });
+      if (lead.status === "refused") {
+        for (const error of domainErrorCells(lead.error)) {
+          // An unknown kind word is already reported above; asking for a kind again would only repeat it.
+          if (error.column === "organisation_kind" && kindText !== "") continue;
+          add(
+            error.column,
+            error.column === "organisation_kind" ? `${leadName} finns inte i registret: ange organisationstyp (${KIND_CHOICES}).` : error.message,
+          );
+        }
+      }
+      leadIsNew = lead.status === "new";
+      for (const ref of coApplicantRefs) {
+        const key = organisationNameKey(ref.name);
+        if (key === leadKey) continue;
+        const co = checkOrganisation(db, ref, "coApplicants", { pending: createdByFile });
+        if (co.status === "refused") {
+          add(
+            "co_applicants",
+            `Medsökande "${ref.name}" finns inte i registret. Lägg först in organisationen, till exempel som sökande på en tidigare rad med organisation_kind.`,
+          );
+        }
+      }
     }
 
     // ---- duplicates, in the file and in the round
     const title = cell("project_title");
     if (leadName !== "" && title !== "") {
-      const key = duplicateKey(leadName, title);
+      const key = duplicateKey(leadKey, title);
       const earlier = seenInFile.get(key);
       if (earlier !== undefined) add("project_title", `Samma organisation och projekttitel som rad ${earlier}.`);
       else seenInFile.set(key, rowNumber);
@@ -198,9 +206,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
       }
     }
 
-    if (errors.length === 0) {
-      if (leadIsNew) createdByFile.add(leadKey);
-    }
+    if (errors.length === 0 && leadIsNew) createdByFile.add(leadKey);
     return {
       rowNumber,
       ...(fields ? { fields } : {}),
@@ -212,6 +218,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
   const invalid = result.filter((r) => r.errors.length > 0).length;
   return {
     roundId,
+    roundStatus: round.status,
     rows: result,
     valid: result.length - invalid,
     invalid,
@@ -221,10 +228,40 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
 }
 
 /**
+ * The row's cells through the import's text schema (textField per column): a cell that is refused (a control
+ * character, a reversed-direction mark, too long) gets its message at its column and is read as empty.
+ */
+export function readRowCells(row: SpreadsheetRow, add: (column: string, message: string) => void): ApplicationRowCells {
+  const parsed = applicationRowSchema.safeParse(row);
+  if (parsed.success) return parsed.data;
+  const refused = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = String(issue.path[0] ?? "");
+    refused.add(column);
+    add(column, issue.message);
+  }
+  const kept = Object.fromEntries(Object.entries(row).filter(([column]) => !refused.has(column)));
+  return applicationRowSchema.parse(kept);
+}
+
+/** A DomainError's field errors as cells of the row ("leadOrganisation.kind" -> organisation_kind). */
+export function domainErrorCells(error: DomainError): CellError[] {
+  const entries = Object.entries(error.fieldErrors ?? {}).flatMap(([field, messages]) =>
+    messages.map((message) => ({ column: columnOf(field), message })),
+  );
+  return entries.length > 0 ? entries : [{ column: "", message: error.message }];
+}
+
+/**
  * The decision cells of a row (decision, granted_amount, decided_at, motivation): undefined, with errors added,
  * when they do not make a consistent decision; undefined without errors when the row carries no decision.
  */
-export function readDecisionCells(row: SpreadsheetRow, add: (column: string, message: string) => void): ImportDecision | undefined {
+export function readDecisionCells(row: SpreadsheetRow, report: (column: string, message: string) => void): ImportDecision | undefined {
+  let problems = 0;
+  const add = (column: string, message: string) => {
+    problems++;
+    report(column, message);
+  };
   const outcomeText = (row.decision ?? "").trim();
   const grantedText = (row.granted_amount ?? "").trim();
   const decidedText = (row.decided_at ?? "").trim();
@@ -236,7 +273,7 @@ export function readDecisionCells(row: SpreadsheetRow, add: (column: string, mes
     if (motivation !== "") add("motivation", "Motivering utan beslut: fyll i decision (approved eller rejected).");
     return undefined;
   }
-  const outcome = OUTCOME_WORDS[outcomeText.toLocaleLowerCase("sv")];
+  const outcome = wordIn(OUTCOME_WORDS, outcomeText);
   if (!outcome) {
     add("decision", `Okänt beslut "${outcomeText}": skriv approved eller rejected, eller lämna tomt.`);
     return undefined;
@@ -267,20 +304,31 @@ export function readDecisionCells(row: SpreadsheetRow, add: (column: string, mes
   }
   if (motivation.length > 5000) add("motivation", "Motiveringen får ha högst 5 000 tecken.");
 
-  if (grantedAmount === undefined || decidedOn === undefined) return undefined;
+  if (grantedAmount === undefined || decidedOn === undefined || problems > 0) return undefined;
+
+  // Then the decision rules themselves (lib/decisions), so that the preview refuses what recording the decision
+  // would refuse (a date out of range, say), at the same column. A past round's decisions may come without a
+  // motivation (they were motivated elsewhere), so a rule about an empty motivation is left to the import's call.
+  const rules = decisionSchema.safeParse({ outcome, grantedAmount, decidedOn, motivation });
+  if (!rules.success) {
+    const issues = rules.error.issues.filter((issue) => !(issue.path[0] === "motivation" && motivation === ""));
+    for (const issue of issues) add(DECISION_FIELD_COLUMNS[String(issue.path[0])] ?? "decision", issue.message);
+    if (issues.length > 0) return undefined;
+  }
   return { outcome, grantedAmount: outcome === "rejected" ? 0 : grantedAmount, decidedOn, motivation };
 }
 
-function loadReference(db: DbOrTx) {
-  const municipalityRows = db
-    .select({ code: municipalities.code, name: municipalities.name, countyCode: municipalities.countyCode })
-    .from(municipalities)
-    .all();
-  return {
-    municipalities: new Map(municipalityRows.map((m) => [m.code, m])),
-    municipalityNames: new Set(municipalityRows.map((m) => organisationNameKey(m.name))),
-    counties: new Set(db.select({ code: counties.code }).from(counties).all().map((c) => c.code)),
-  };
+const DECISION_FIELD_COLUMNS: Record<string, string> = {
+  outcome: "decision",
+  grantedAmount: "granted_amount",
+  decidedOn: "decided_at",
+  motivation: "motivation",
+};
+
+/** A word of a cell looked up in a word list, case-insensitively; never a property of Object ("constructor"). */
+function wordIn<T>(words: Record<string, T>, text: string): T | undefined {
+  const key = text.toLocaleLowerCase("sv");
+  return Object.hasOwn(words, key) ? words[key] : undefined;
 }
 
 /** Excel drops the leading zero of a code it took for a number: "580" is kommun 0580, "1" is län 01. */
@@ -288,14 +336,7 @@ function padCode(value: string, length: number): string {
   return /^\d+$/.test(value) && value.length < length && value.length >= length - 1 ? value.padStart(length, "0") : value;
 }
 
-function duplicateKey(organisation: string, title: string): string {
-  return `${organisation.trim().toLowerCase()}\u0000${title.trim().toLowerCase()}`;
-}
-
-function memo<T>(fn: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, fn(key));
-    return cache.get(key) as T;
-  };
+/** An application's identity in a round: its lead organisation's identity and its title, in any case and spacing. */
+function duplicateKey(organisationKey: string, title: string): string {
+  return `${organisationKey}\u0000${normaliseText(title).toLocaleLowerCase("sv")}`;
 }

@@ -1,68 +1,122 @@
-import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { getOrganisationByName, insertOrganisation } from "@/db/queries/organisations";
-import { counties, municipalities, type Organisation, type OrganisationKind } from "@/db/schema";
+import { getOrganisationByName, insertOrganisation, organisationNameKey } from "@/db/queries/organisations";
+import { countyExists, findMunicipalityByName, getMunicipality, listCountyShortNames } from "@/db/queries/reference";
+import type { Organisation } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
+import type { OrganisationKind } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
-import { swedishSortKey } from "@/lib/format/sort";
+import { normaliseText } from "@/lib/validation/fields";
 import type { OrganisationRef } from "./schema";
+
+/*
+ * Which organisation an application names: one identity and one check, used by registration, the import preview and
+ * the import alike, so a row the preview accepts is a row the import accepts ("Lycksele\u00a0kommun" as Excel writes
+ * it is "Lycksele kommun" for all three).
+ */
+
+/** The identity of an organisation's name (NFC, plain spaces, any case): the register's unique name key. */
+export { organisationNameKey };
 
 /** Where the organisation sits in an error message: "leadOrganisation" or "coApplicants.2". */
 type Field = string;
 
-/**
- * Finds the organisation an application names, or creates it in the caller's transaction. Matching is by name;
- * a kommun that is in the reference list ("Umeå kommun", or its code) gets its code and county automatically, and
- * a region or landsting its county from the county named in it ("Region Skåne").
- */
-export function resolveOrganisation(tx: DbOrTx, ref: OrganisationRef, actor: AuditActor, field: Field): Organisation {
-  const existing = getOrganisationByName(tx, ref.name);
-  if (existing) return existing;
+export type NewOrganisationValues = {
+  name: string;
+  shortName: string;
+  kind: OrganisationKind;
+  municipalityCode: string | null;
+  countyCode: string | null;
+};
 
-  const municipality = ref.municipalityCode
-    ? tx.select().from(municipalities).where(eq(municipalities.code, ref.municipalityCode)).get()
-    : tx.select().from(municipalities).where(eq(municipalities.sortName, swedishSortKey(ref.name))).get();
-  if (ref.municipalityCode && !municipality) {
-    throw new DomainError(`Kommunkoden ${ref.municipalityCode} finns inte.`, {
-      [`${field}.municipalityCode`]: [`Kommunkoden ${ref.municipalityCode} finns inte.`],
-    });
+export type OrganisationCheck =
+  | { status: "existing"; organisation: Organisation }
+  /** Not registered; an earlier row of the same import creates it. */
+  | { status: "pending"; key: string }
+  | { status: "new"; key: string; values: NewOrganisationValues }
+  | { status: "refused"; error: DomainError };
+
+export type CheckOptions = {
+  /** Identities (organisationNameKey) of organisations that earlier rows of the same import will create. */
+  pending?: ReadonlySet<string>;
+};
+
+/**
+ * Checks, without writing, what registering `ref` would do: find the registered organisation, or create one (a kommun
+ * of the reference list gets its code and county, a region or landsting its county from its name), or refuse (an
+ * unknown code, a kommun in another county, a new organisation without a kind), with the message at its field.
+ */
+export function checkOrganisation(db: DbOrTx, ref: OrganisationRef, field: Field, options: CheckOptions = {}): OrganisationCheck {
+  const name = normaliseText(ref.name);
+  const key = organisationNameKey(name);
+  const refuse = (message: string, path: string, fieldMessage = message): OrganisationCheck => ({
+    status: "refused",
+    error: new DomainError(message, { [`${field}.${path}`]: [fieldMessage] }),
+  });
+
+  // The codes a row gives are checked whether or not the organisation is registered: an unknown code is a mistake.
+  const byCode = ref.municipalityCode ? getMunicipality(db, ref.municipalityCode) : null;
+  if (ref.municipalityCode && !byCode) return refuse(`Kommunkoden ${ref.municipalityCode} finns inte.`, "municipalityCode");
+  if (ref.countyCode && !countyExists(db, ref.countyCode)) return refuse(`Länskoden ${ref.countyCode} finns inte.`, "countyCode");
+  if (byCode && ref.countyCode && ref.countyCode !== byCode.countyCode) {
+    return refuse(
+      `${byCode.name} ligger inte i län ${ref.countyCode}.`,
+      "countyCode",
+      `${byCode.name} ligger i län ${byCode.countyCode}, inte ${ref.countyCode}.`,
+    );
   }
+
+  const existing = getOrganisationByName(db, name);
+  if (existing) return { status: "existing", organisation: existing };
+  if (options.pending?.has(key)) return { status: "pending", key };
+
+  const municipality = byCode ?? findMunicipalityByName(db, name);
   const kind: OrganisationKind | undefined = ref.kind ?? (municipality ? "kommun" : undefined);
   if (!kind) {
-    throw new DomainError(`${ref.name} finns inte i registret: ange vilken typ av organisation det är.`, {
-      [`${field}.kind`]: ["Välj en organisationstyp för en ny organisation."],
-    });
+    return refuse(`${name} finns inte i registret: ange vilken typ av organisation det är.`, "kind", "Välj en organisationstyp för en ny organisation.");
   }
   let countyCode = ref.countyCode ?? municipality?.countyCode;
-  if (countyCode && !tx.select({ code: counties.code }).from(counties).where(eq(counties.code, countyCode)).get()) {
-    throw new DomainError(`Länskoden ${countyCode} finns inte.`, { [`${field}.countyCode`]: [`Länskoden ${countyCode} finns inte.`] });
-  }
-  if (municipality && ref.countyCode && ref.countyCode !== municipality.countyCode) {
-    throw new DomainError(`${municipality.name} ligger inte i län ${ref.countyCode}.`, {
-      [`${field}.countyCode`]: [`${municipality.name} ligger i län ${municipality.countyCode}, inte ${ref.countyCode}.`],
-    });
-  }
-  if (!countyCode && (kind === "region" || kind === "landsting" || kind === "regionforbund")) {
-    countyCode = countyNamedIn(tx, ref.name);
-  }
+  if (!countyCode && (kind === "region" || kind === "landsting" || kind === "regionforbund")) countyCode = countyNamedIn(db, name);
 
-  const created = insertOrganisation(tx, {
-    name: ref.name,
-    shortName: shortNameOf(ref.name, municipality?.shortName),
-    kind,
-    municipalityCode: kind === "kommun" ? (municipality?.code ?? null) : null,
-    countyCode: countyCode ?? null,
-  });
-  writeAudit(tx, { actor, action: "organisation.create", entityType: "organisation", entityId: created.id, after: created });
-  return created;
+  return {
+    status: "new",
+    key,
+    values: {
+      name,
+      shortName: shortNameOf(name, municipality?.shortName),
+      kind,
+      municipalityCode: kind === "kommun" ? (municipality?.code ?? null) : null,
+      countyCode: countyCode ?? null,
+    },
+  };
 }
 
-function countyNamedIn(tx: DbOrTx, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  const all = tx.select({ code: counties.code, shortName: counties.shortName }).from(counties).all();
+/**
+ * Finds the organisation an application names, or creates it (audited) in the caller's transaction, by the check
+ * above. Throws its DomainError when refused.
+ */
+export function resolveOrganisation(tx: DbOrTx, ref: OrganisationRef, actor: AuditActor, field: Field): Organisation {
+  const check = checkOrganisation(tx, ref, field);
+  switch (check.status) {
+    case "existing":
+      return check.organisation;
+    case "refused":
+      throw check.error;
+    case "pending":
+      // Only with options.pending, which registration never passes.
+      throw new Error("unreachable: pending organisation during registration");
+    case "new": {
+      const created = insertOrganisation(tx, check.values);
+      writeAudit(tx, { actor, action: "organisation.create", entityType: "organisation", entityId: created.id, after: created });
+      return created;
+    }
+  }
+}
+
+function countyNamedIn(db: DbOrTx, name: string): string | undefined {
+  const lower = name.toLocaleLowerCase("sv");
   // Longest first, so "Västra Götaland" wins over a shorter name it contains.
-  all.sort((a, b) => b.shortName.length - a.shortName.length);
-  return all.find((c) => lower.includes(c.shortName.toLowerCase()))?.code;
+  const all = listCountyShortNames(db).sort((a, b) => b.shortName.length - a.shortName.length);
+  return all.find((c) => lower.includes(c.shortName.toLocaleLowerCase("sv")))?.code;
 }
 
 function shortNameOf(name: string, municipalityShortName: string | undefined): string {

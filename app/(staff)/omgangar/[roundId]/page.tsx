@@ -18,6 +18,7 @@ import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/appli
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, viewerWith } from "@/lib/auth/session";
 import { formatKronor } from "@/lib/format";
+import { exportHref } from "@/lib/export/href";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
 
@@ -97,10 +98,10 @@ export default async function RoundPage({ params, searchParams }: Props) {
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
         <h2 className="text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
         <p className="flex gap-4">
-          <a href={`${base}/export?format=csv`} className="text-brand-700 underline" download>
+          <a href={exportHref(round.id, list, "csv")} className="text-brand-700 underline" download>
             {t("round.exportCsv")}
           </a>
-          <a href={`${base}/export?format=xlsx`} className="text-brand-700 underline" download>
+          <a href={exportHref(round.id, list, "xlsx")} className="text-brand-700 underline" download>
             {t("round.exportXlsx")}
           </a>
         </p>

@@ -1,11 +1,15 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
+import { parseListParams } from "@/lib/applications/list-params";
 import { requireUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { exportRoundApplications } from "@/lib/export";
 
-/* GET /omgangar/<id>/export?format=csv|xlsx: the round's applications as a download for Excel. */
+/*
+ * GET /omgangar/<id>/export?format=csv|xlsx plus the round page's list parameters (sok, status, lan, typ, sortera,
+ * ordning): the applications the list on screen shows, all its pages, as a download for Excel.
+ */
 
 const querySchema = z.object({
   format: z.enum(["csv", "xlsx"], { error: "Ange format=csv eller format=xlsx." }),
@@ -15,11 +19,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ roun
   await requireUser("application:read:any");
   const roundId = Number((await params).roundId);
   if (!Number.isInteger(roundId) || roundId <= 0) notFound();
-  const query = querySchema.safeParse({ format: new URL(request.url).searchParams.get("format") ?? undefined });
+  const searchParams = new URL(request.url).searchParams;
+  const query = querySchema.safeParse({ format: searchParams.get("format") ?? undefined });
   if (!query.success) return text(400, query.error.issues[0]?.message ?? "Ange format=csv eller format=xlsx.");
+  const list = parseListParams(Object.fromEntries(searchParams));
 
   try {
-    const file = await exportRoundApplications(getDb(), roundId, query.data.format);
+    const file = await exportRoundApplications(getDb(), roundId, query.data.format, list);
     return new Response(file.body as Uint8Array<ArrayBuffer>, {
       headers: {
         "Content-Type": file.contentType,

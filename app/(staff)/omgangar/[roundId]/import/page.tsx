@@ -5,11 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRound } from "@/db/queries/rounds";
 import { ImportForm } from "@/components/import/import-form";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { roundTitle } from "@/lib/i18n/round-title";
-import { APPLICATION_COLUMNS, MAX_IMPORT_BYTES } from "@/lib/import";
+import { APPLICATION_COLUMN_REQUIREMENTS, APPLICATION_TEMPLATE_COLUMNS, COLUMN_LABELS, MAX_IMPORT_BYTES } from "@/lib/import";
 
 type Props = { params: Promise<{ roundId: string }> };
 
@@ -24,14 +25,20 @@ export default async function ImportPage({ params }: Props) {
   if (!round) notFound();
   const t = await getTranslations();
   const base = `/omgangar/${round.id}`;
-  const columns = [
-    ...APPLICATION_COLUMNS.required.map((name) => ({ name, required: true })),
-    ...APPLICATION_COLUMNS.optional.map((name) => ({ name, required: false })),
-  ];
+  const columns = APPLICATION_TEMPLATE_COLUMNS.map((name) => ({
+    name,
+    label: COLUMN_LABELS[name] ?? name,
+    requirement: APPLICATION_COLUMN_REQUIREMENTS[name],
+  }));
 
   return (
     <>
       <PageHeader title={t("import.title")} description={`${roundTitle(t, round)}, ${round.programmeName}`} />
+      {round.status === "decided" ? (
+        <div className="mb-4 max-w-prose">
+          <Alert title={t("import.decidedWarningTitle")}>{t("import.decidedWarning")}</Alert>
+        </div>
+      ) : null}
       <p className="mb-2 max-w-prose">{t("import.intro")}</p>
       <p className="mb-6">
         <a href="#sa-ska-filen-se-ut" className="text-brand-700 underline">
@@ -52,6 +59,7 @@ export default async function ImportPage({ params }: Props) {
           <li>{t("import.ruleLists")}</li>
           <li>{t("import.ruleDates")}</li>
           <li>{t("import.ruleDecision")}</li>
+          <li>{t("import.ruleExport")}</li>
         </ul>
         <p>
           <a href={`${base}/import/mall`} className="text-brand-700 underline" download>
@@ -62,6 +70,7 @@ export default async function ImportPage({ params }: Props) {
           <thead>
             <tr>
               <Th>{t("import.columnName")}</Th>
+              <Th>{t("import.columnLabel")}</Th>
               <Th>{t("import.columnRequired")}</Th>
               <Th>{t("import.columnContent")}</Th>
             </tr>
@@ -69,11 +78,14 @@ export default async function ImportPage({ params }: Props) {
           <tbody>
             {columns.map((column) => (
               <tr key={column.name}>
-                <Td>
+                <Td label={t("import.columnName")}>
                   <code>{column.name}</code>
                 </Td>
-                <Td>{column.required ? t("import.yes") : t("import.no")}</Td>
-                <Td>{t(`import.columns.${column.name}`)}</Td>
+                <Td label={t("import.columnLabel")} lang="sv">
+                  {column.label}
+                </Td>
+                <Td label={t("import.columnRequired")}>{t(`import.requirement.${column.requirement}`)}</Td>
+                <Td label={t("import.columnContent")}>{t(`import.columns.${column.name}`)}</Td>
               </tr>
             ))}
           </tbody>

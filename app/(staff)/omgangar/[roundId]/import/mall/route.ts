@@ -1,5 +1,5 @@
 import { requireUser } from "@/lib/auth/session";
-import { APPLICATION_COLUMNS } from "@/lib/import";
+import { APPLICATION_TEMPLATE_COLUMNS } from "@/lib/import";
 
 /*
  * GET /omgangar/<id>/import/mall: an empty import file with every column heading, written as Swedish Excel reads a
@@ -8,7 +8,7 @@ import { APPLICATION_COLUMNS } from "@/lib/import";
 
 export async function GET() {
   await requireUser("application:write");
-  const headings = [...APPLICATION_COLUMNS.required, ...APPLICATION_COLUMNS.optional].join(";");
+  const headings = APPLICATION_TEMPLATE_COLUMNS.join(";");
   return new Response(`\uFEFF${headings}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

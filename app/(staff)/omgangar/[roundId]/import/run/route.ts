@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { getRound } from "@/db/queries/rounds";
 import { encodeEvent, NDJSON_CONTENT_TYPE, type ImportEvent } from "@/lib/import/protocol";
 import { auditActorOf } from "@/lib/audit";
+import { FOREIGN_ORIGIN_MESSAGE, isSameOrigin } from "@/lib/auth/route-handlers";
 import { requireUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { MAX_IMPORT_BYTES } from "@/lib/import";
@@ -26,6 +27,8 @@ const formSchema = z.object({
 });
 
 export async function POST(request: Request, { params }: { params: Promise<{ roundId: string }> }) {
+  // Before anything else: a form posted from another origin with the officer's cookies writes nothing.
+  if (!isSameOrigin(request)) return refuse(403, FOREIGN_ORIGIN_MESSAGE);
   const user = await requireUser("application:write");
   const roundId = Number((await params).roundId);
   const db = getDb();
