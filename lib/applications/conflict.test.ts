@@ -36,6 +36,12 @@ describe("resolveConflict", () => {
     expect(resolveConflict(started, mine, saved)).toEqual({ differing: ["projectTitle"], takenFromSaved: ["requestedAmount"] });
   });
 
+  it("keeps a field only the officer changed without asking, and takes the one only the other changed", () => {
+    const started = snapshotOfFormValues(formOf(loaded));
+    const mine = snapshotOfFormValues({ ...formOf(loaded), projectTitle: "B:s titel" });
+    expect(resolveConflict(started, mine, { ...loaded, requestedAmount: 450_000 })).toEqual({ differing: [], takenFromSaved: ["requestedAmount"] });
+  });
+
   it("does not call a field changed when only its spelling of spaces, list separators or amount differs", () => {
     const started = snapshotOfFormValues(formOf(loaded));
     const mine = snapshotOfFormValues({

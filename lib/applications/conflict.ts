@@ -71,7 +71,7 @@ export function snapshotOfFormValues(values: ApplicationFormValues): Omit<Applic
 }
 
 export type ConflictResolution = {
-  /** Fields the officer changed that are saved differently: shown side by side, the officer's value kept. */
+  /** Fields both changed, differently: shown side by side, the officer's value kept in the form. */
   differing: SnapshotField[];
   /** Fields the officer did not change that someone else did: the form now holds the saved value. */
   takenFromSaved: SnapshotField[];
@@ -85,11 +85,12 @@ export function resolveConflict(
   const differing: SnapshotField[] = [];
   const takenFromSaved: SnapshotField[] = [];
   for (const field of SNAPSHOT_FIELDS) {
+    const startedValue = comparable(field, started[field]);
     const savedValue = comparable(field, saved[field]);
     const myValue = comparable(field, mine[field]);
-    if (savedValue === myValue) continue;
-    const touched = comparable(field, started[field]) !== myValue;
-    (touched ? differing : takenFromSaved).push(field);
+    // Only what the other person changed can clash; a field only the officer changed simply keeps their value.
+    if (savedValue === startedValue || savedValue === myValue) continue;
+    (myValue === startedValue ? takenFromSaved : differing).push(field);
   }
   return { differing, takenFromSaved };
 }
