@@ -67,10 +67,10 @@ test.describe("applications", () => {
 
     // Sorting by requested amount, largest first.
     await page.getByRole("link", { name: "Sortera efter Sökt belopp" }).click();
-    await expect(page).toHaveURL(/sortera=belopp$/);
+    await expect(page).toHaveURL(/sortera=belopp#resultat$/);
     await expect(page.getByRole("columnheader", { name: "Sortera efter Sökt belopp" })).toHaveAttribute("aria-sort", "ascending");
     await page.getByRole("link", { name: "Sortera efter Sökt belopp" }).click();
-    await expect(page).toHaveURL(/sortera=belopp&ordning=desc/);
+    await expect(page).toHaveURL(/sortera=belopp&ordning=desc#resultat$/);
     await expect(table.getByRole("row").nth(1)).toContainText("Lycksele kommun");
     await expectAccessible();
   });
@@ -223,7 +223,7 @@ test.describe("applications", () => {
     ] as const) {
       await page.getByRole("searchbox", { name: "Sök" }).fill(text);
       await page.getByRole("button", { name: "Visa" }).click();
-      await expect(page).toHaveURL(/#ansokningar$/);
+      await expect(page).toHaveURL(/#resultat$/);
       await expect(table.getByRole("row")).toHaveCount(2);
       await expect(table).toContainText(expected.registrationNumber);
       // The results are in view, not below the statistics.
@@ -231,7 +231,7 @@ test.describe("applications", () => {
       await expectAccessible();
     }
     await page.getByRole("link", { name: "Sortera efter Beviljat" }).click();
-    await expect(page).toHaveURL(/sortera=beviljat#ansokningar$/);
+    await expect(page).toHaveURL(/sortera=beviljat#resultat$/);
     await expectAccessible();
   });
 

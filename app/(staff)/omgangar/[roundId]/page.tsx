@@ -56,8 +56,9 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const open = round.status === "open" || round.status === "planned";
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const base = `/omgangar/${round.id}`;
-  // Searching, sorting and paging land on the list itself, not at the top of the page.
-  const anchor = "#ansokningar";
+  // Searching, sorting and paging land on the results (the count, then the table), not at the top of the page: on
+  // a phone the search form alone fills the screen.
+  const anchor = "#resultat";
   const sortHeader = (key: SortKey, label: string, numeric = false) => (
     <SortHeader
       label={label}
@@ -104,7 +105,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
         {!open ? <span className="text-slate-700"> – {t("round.closedNotice")}</span> : null}
       </p>
 
-      <section id="ansokningar" aria-labelledby="ansokningar-rubrik" tabIndex={-1} className="mb-10 scroll-mt-4">
+      <section aria-labelledby="ansokningar-rubrik" className="mb-10">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
           <h2 id="ansokningar-rubrik" className="text-2xl font-semibold">
             {t("round.applicationsHeading")}
@@ -152,7 +153,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
               </div>
             </form>
 
-            <p className="mb-2" role="status">
+            <p id="resultat" tabIndex={-1} className="mb-2 scroll-mt-4 focus:outline-none" role="status">
               {total === 0
                 ? t("round.results", { total })
                 : t("round.showing", { from: (list.sida - 1) * PAGE_SIZE + 1, to: Math.min(list.sida * PAGE_SIZE, total), total })}
