@@ -3,7 +3,8 @@ import { createApplications, updateApplicationDirectly } from "./application-dat
 import { createApplication, createOpenRound, uniqueCode } from "./data";
 
 test.describe("applications", () => {
-  test("an officer registers an application and finds it by search and filter", async ({ page, login, expectAccessible }) => {
+  test("an officer registers an application, bad input first, and is told it is registered", async ({ page, login, expectAccessible }) => {
+    test.slow(); // a long journey: several pages and forms, each checked with axe
     const { roundId, code } = createOpenRound();
     await login("officer");
     await page.goto(`/omgangar/${roundId}`);
@@ -44,8 +45,13 @@ test.describe("applications", () => {
     await expect(page.getByText("1 200 000 kronor", { exact: true })).toBeVisible();
     await expect(page.getByRole("table", { name: "Ändringar av ansökan och beslutet" })).toContainText("Registrerad");
     await expectAccessible();
+  });
 
+  test("an officer finds applications by search, filter and sort, all kept in the URL", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound();
+    createApplication(roundId, { leadOrganisation: { name: "Lycksele kommun" }, projectTitle: "JämGIS i hela kommunen", requestedAmount: 1_200_000 });
     createApplication(roundId, { leadOrganisation: { name: "Borås Stad", kind: "kommun", municipalityCode: "1490" }, projectTitle: "Jämställd medborgarservice" });
+    await login("officer");
 
     await page.goto(`/omgangar/${roundId}?sok=jämgis`);
     const table = page.getByRole("table", { name: "Ansökningar i omgången" });
@@ -96,6 +102,7 @@ test.describe("applications", () => {
   });
 
   test("after a conflict the colleague's amount stays and the officer's title is saved against the new version", async ({ page, login, browser, expectAccessible }) => {
+    test.slow(); // a long journey: several pages and forms, each checked with axe
     const { roundId } = createOpenRound();
     const application = createApplication(roundId, { projectTitle: "Gemensam titel", requestedAmount: 400_000 });
     await login("officer");

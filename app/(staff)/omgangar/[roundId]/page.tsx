@@ -153,7 +153,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
               </div>
             </form>
 
-            <p id="resultat" tabIndex={-1} className="mb-2 scroll-mt-4 focus:outline-none" role="status">
+            <p id="resultat" tabIndex={-1} className="mb-2 scroll-mt-4" role="status">
               {total === 0
                 ? t("round.results", { total })
                 : t("round.showing", { from: (list.sida - 1) * PAGE_SIZE + 1, to: Math.min(list.sida * PAGE_SIZE, total), total })}
