@@ -213,6 +213,7 @@ test.describe("applications", () => {
   });
 
   test("the round's search folds Swedish letters and lands on the results", async ({ page, login, expectAccessible }) => {
+    test.slow(); // three searches, each page checked with axe
     const { roundId } = createOpenRound();
     const orebro = createApplication(roundId, { leadOrganisation: { name: "Örebro kommun" } });
     const are = createApplication(roundId, { leadOrganisation: { name: "Åre kommun" } });
