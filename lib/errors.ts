@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   "budget", // the round's budget would be exceeded
   "status", // the round's status does not allow it
   "round_planned",
+  "round_closed",
   "round_decided",
   "programme",
   "ordinal_taken",

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { applications, counties, decisions, organisations, type OrganisationKind } from "../schema";
+import { applications, counties, decisions, organisations, type ApplicationStatus, type OrganisationKind } from "../schema";
 import { PAGE_SIZE, type ListParams, type SortKey } from "@/lib/applications/list-params";
+import { normaliseText } from "@/lib/validation/fields";
 
 export type ApplicationListRow = {
   id: number;
@@ -11,13 +13,60 @@ export type ApplicationListRow = {
   organisationKind: OrganisationKind;
   countyName: string | null;
   requestedAmount: number;
-  status: "received" | "approved" | "rejected";
+  status: ApplicationStatus;
   grantedAmount: number | null;
 };
 
-/** Escapes LIKE's wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/*
+ * The FTS5 table of migration 0001 (trigram tokenizer, kept in step by triggers). It is declared here and not in
+ * schema.ts because drizzle-kit cannot create a virtual table: the migration does, and this only names its columns.
+ */
+const applicationSearch = sqliteTable("application_search", {
+  rowid: integer("rowid").notNull(),
+  registrationNumber: text("registration_number").notNull(),
+  projectTitle: text("project_title").notNull(),
+  organisationNames: text("organisation_names").notNull(),
+});
+
+/** The trigram tokenizer indexes three characters at a time: shorter words cannot use the index. */
+const TRIGRAM = 3;
+
+/**
+ * A search as words: every word must occur (in the organisation names, the title or the registration number, any
+ * of them), in any case. Words of three characters or more go to the FTS index; shorter ones ("Ed", "å") are
+ * checked with LIKE on the rows the long words found, or, when the search has only short words, by a scan of the
+ * search table (correct, slower; nobody searches 90 000 applications for "ö" twice).
+ */
+export function searchWords(text: string): { indexed: string[]; short: string[] } {
+  const words = normaliseText(text).split(" ").filter(Boolean).slice(0, 20);
+  return {
+    indexed: words.filter((w) => [...w].length >= TRIGRAM),
+    short: words.filter((w) => [...w].length < TRIGRAM),
+  };
+}
+
+/** An FTS5 query in which each word is a quoted string: a substring, never FTS syntax (AND, NEAR, *, ^). */
+function matchQuery(words: string[]): string {
+  return words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+}
+
+/**
+ * LIKE patterns for a short word in every case of its non-ASCII letters: SQLite's LIKE folds A-Z itself but not
+ * å, ä, ö, é or ü, so "åm" becomes "%åm%" and "%Åm%". At most two letters, so at most four patterns.
+ */
+export function likeCaseVariants(word: string): string[] {
+  let variants = [""];
+  for (const ch of word) {
+    const escaped = (c: string) => c.replace(/[\\%_]/g, (m) => `\\${m}`);
+    const cases = /[^\x00-\x7f]/.test(ch) ? [...new Set([ch.toLocaleLowerCase("sv"), ch.toLocaleUpperCase("sv")])] : [ch];
+    variants = variants.flatMap((prefix) => cases.map((c) => prefix + escaped(c)));
+  }
+  return variants.map((v) => `%${v}%`);
+}
+
+function shortWordCondition(word: string): SQL {
+  const columns = [applicationSearch.registrationNumber, applicationSearch.projectTitle, applicationSearch.organisationNames];
+  return or(...likeCaseVariants(word).flatMap((pattern) => columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`)))!;
 }
 
 function filters(roundId: number, params: ListParams): SQL | undefined {
@@ -25,17 +74,20 @@ function filters(roundId: number, params: ListParams): SQL | undefined {
   if (params.status) conditions.push(eq(applications.status, params.status));
   if (params.lan) conditions.push(eq(organisations.countyCode, params.lan));
   if (params.typ) conditions.push(eq(organisations.kind, params.typ));
-  if (params.sok) {
-    const pattern = likePattern(params.sok);
-    conditions.push(
-      or(
-        sql`${applications.registrationNumber} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${applications.projectTitle} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${organisations.name} LIKE ${pattern} ESCAPE '\\'`,
-      ),
-    );
+  const { indexed, short } = searchWords(params.sok);
+  if (indexed.length > 0) {
+    // The search table drives the query (see listRoundApplications): its rowid is the application's id.
+    conditions.push(eq(applications.id, applicationSearch.rowid));
+    conditions.push(sql`${sql.identifier("application_search")} MATCH ${matchQuery(indexed)}`);
+    for (const word of short) conditions.push(shortWordCondition(word));
+  } else if (short.length > 0) {
+    conditions.push(sql`${applications.id} IN (${searchScan(short)})`);
   }
   return and(...conditions);
+}
+
+function searchScan(words: string[]): SQL {
+  return sql`SELECT ${applicationSearch.rowid} FROM ${applicationSearch} WHERE ${and(...words.map(shortWordCondition))}`;
 }
 
 const ORDER: Record<SortKey, SQL> = {
@@ -43,39 +95,59 @@ const ORDER: Record<SortKey, SQL> = {
   organisation: sql`${organisations.sortName}`,
   projekt: sql`${applications.projectTitle} COLLATE NOCASE`,
   belopp: sql`${applications.requestedAmount}`,
+  // Only an approval grants anything; the others ("–" in the list) sort before the smallest grant.
+  beviljat: sql`CASE WHEN ${applications.status} = 'approved' THEN ${decisions.grantedAmount} END`,
   status: sql`${applications.status}`,
 };
 
-/** Whether the filters need the lead organisation's columns (search, county, kind, or sorting by its name). */
+/** Whether the filters need the lead organisation's columns (county, kind, or sorting by its name). */
 function needsOrganisation(params: ListParams): boolean {
-  return Boolean(params.sok || params.lan || params.typ || params.sortera === "organisation");
+  return Boolean(params.lan || params.typ || params.sortera === "organisation");
 }
 
 /**
- * One page of a round's applications and the number of matches: two queries, whatever the round's size. The page
- * is found on ids alone (a deferred join: the index orders and skips, nothing else is read for skipped rows), then
- * only its 50 rows are joined with organisations, counties and decisions.
+ * One page of a round's applications, the number of matches and the page shown: a page past the end (a link kept
+ * from a longer list, `?sida=99`) shows the last page. Three small queries, whatever the round's size:
+ * - the count;
+ * - one page of ids (a deferred join: the index orders and skips, nothing else is read for skipped rows). With a
+ *   text search, the FTS table drives it (`FROM application_search CROSS JOIN applications`, the order SQLite must
+ *   keep): a search matches few rows of a round, so finding them first beats walking the round's index;
+ * - the page's 50 rows joined with organisations, counties and decisions.
  */
-export function listRoundApplications(db: Db, roundId: number, params: ListParams): { rows: ApplicationListRow[]; total: number } {
+export function listRoundApplications(
+  db: Db,
+  roundId: number,
+  params: ListParams,
+): { rows: ApplicationListRow[]; total: number; page: number } {
   const where = filters(roundId, params);
-  const direction = params.ordning === "desc" ? desc : asc;
+  const searched = searchWords(params.sok).indexed.length > 0;
   const joinOrganisation = needsOrganisation(params);
+  const joinDecision = params.sortera === "beviljat";
 
-  const idQuery = db.select({ id: applications.id }).from(applications);
-  const pageIds = (joinOrganisation ? idQuery.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId)) : idQuery)
-    .where(where)
+  // With a text search the FTS table comes first: CROSS JOIN is SQLite's way of saying "keep this order".
+  const source = searched ? sql`${applicationSearch} CROSS JOIN ${applications}` : sql`${applications}`;
+  const countQuery = db.select({ n: sql<number>`count(*)` }).from(source).$dynamic();
+  // A raw column: drizzle cannot see that `source` holds the applications table.
+  const idQuery = db.select({ id: sql<number>`${applications.id}` }).from(source).$dynamic();
+  for (const query of [countQuery, idQuery] as const) {
+    if (joinOrganisation) query.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId));
+    if (joinDecision) query.leftJoin(decisions, eq(decisions.applicationId, applications.id));
+    query.where(where);
+  }
+
+  const total = countQuery.get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(params.sida, pages);
+  if (total === 0) return { rows: [], total, page };
+
+  const direction = params.ordning === "desc" ? desc : asc;
+  const pageIds = idQuery
     .orderBy(direction(ORDER[params.sortera]), direction(applications.registrationNumber))
     .limit(PAGE_SIZE)
-    .offset((params.sida - 1) * PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
     .all()
     .map((r) => r.id);
-
-  const countQuery = db.select({ n: sql<number>`count(*)` }).from(applications);
-  const total =
-    (joinOrganisation ? countQuery.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId)) : countQuery)
-      .where(where)
-      .get()?.n ?? 0;
-  if (pageIds.length === 0) return { rows: [], total };
+  if (pageIds.length === 0) return { rows: [], total, page };
 
   const found = db
     .select({
@@ -97,5 +169,5 @@ export function listRoundApplications(db: Db, roundId: number, params: ListParam
     .all();
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = pageIds.map((id) => byId.get(id)).filter((row): row is ApplicationListRow => row !== undefined);
-  return { rows, total };
+  return { rows, total, page };
 }

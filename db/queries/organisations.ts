@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { applicationCoApplicants, applications, counties, organisations, type NewOrganisation, type Organisation, type OrganisationKind } from "../schema";
+import { applicationCoApplicants, applications, auditEvents, counties, organisations, type NewOrganisation, type Organisation, type OrganisationKind } from "../schema";
 import { swedishSortKey } from "@/lib/format/sort";
 import { normaliseText } from "@/lib/validation/fields";
 
@@ -116,4 +116,14 @@ export function listOrganisations(
       .map((row) => [row.organisationId, row.n]),
   );
   return { rows: page.map((row) => ({ ...row, applicationCount: counts.get(row.id) ?? 0 })), total };
+}
+
+/** An organisation's audit trail, oldest first: its creation and every correction, with the names before and after. */
+export function listOrganisationHistory(db: DbOrTx, organisationId: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, "organisation"), eq(auditEvents.entityId, organisationId)))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id))
+    .all();
 }

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { counties, municipalities } from "../schema";
+import { counties, municipalities, type County, type Municipality } from "../schema";
 import { swedishSortKey } from "@/lib/format/sort";
 
 /** The 21 counties in Swedish order, for filters and pickers. */
@@ -9,7 +9,7 @@ export function listCounties(db: Db) {
 }
 
 /** One municipality by its SCB code ("2480"), or null. */
-export function getMunicipality(db: DbOrTx, code: string) {
+export function getMunicipality(db: DbOrTx, code: string): Municipality | null {
   return db.select().from(municipalities).where(eq(municipalities.code, code)).get() ?? null;
 }
 
@@ -25,4 +25,8 @@ export function countyExists(db: DbOrTx, code: string): boolean {
 /** Every county's code and short name ("Västra Götaland"), for finding the county a region's name mentions. */
 export function listCountyShortNames(db: DbOrTx) {
   return db.select({ code: counties.code, shortName: counties.shortName }).from(counties).all();
+}
+
+export function getCounty(db: DbOrTx, code: string): County | null {
+  return db.select().from(counties).where(eq(counties.code, code)).get() ?? null;
 }

@@ -1,6 +1,21 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { registrationSequences } from "../schema";
+import { programmes, registrationSequences, rounds, type RoundStatus } from "../schema";
+
+/** What registering into a round needs to know of it: its year and programme (for the number) and its status. */
+export function getRoundForRegistration(
+  tx: DbOrTx,
+  roundId: number,
+): { id: number; year: number; status: RoundStatus; programmeId: number; code: string } | null {
+  return (
+    tx
+      .select({ id: rounds.id, year: rounds.year, status: rounds.status, programmeId: programmes.id, code: programmes.code })
+      .from(rounds)
+      .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+      .where(eq(rounds.id, roundId))
+      .get() ?? null
+  );
+}
 
 /**
  * Hands out the next registration number (diarienummer) of a programme and year, "HJ-2013-0042". Must run inside

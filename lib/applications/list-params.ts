@@ -7,7 +7,7 @@ import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/lib/enums";
  * Anything unknown falls back to the default rather than failing: a mistyped link still shows the list.
  */
 
-export const SORT_KEYS = ["diarienummer", "organisation", "projekt", "belopp", "status"] as const;
+export const SORT_KEYS = ["diarienummer", "organisation", "projekt", "belopp", "beviljat", "status"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZE = 50;
 

@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { nextRegistrationNumber } from "@/db/queries/registration";
-import { applicationCoApplicants, applications, programmes, rounds, type Application } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db/client";
+import { insertApplication, replaceCoApplicants } from "@/db/queries/applications";
+import { getRoundForRegistration, nextRegistrationNumber } from "@/db/queries/registration";
+import { inWriteTransaction } from "@/db/transaction";
+import type { Application } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { resolveOrganisation } from "@/lib/organisations/resolve";
@@ -10,9 +11,18 @@ import type { ApplicationFields } from "./schema";
 export type RegisteredApplication = Application & { coApplicantIds: number[] };
 
 /**
- * Registers one application in the caller's transaction: resolves (or creates) its organisations, gives it the next
- * registration number and writes the audit event. Refuses a round that is not open for registrations unless the
- * caller loads a past round (an import of decided applications).
+ * Registers one application from the form, in a transaction of its own that takes the write lock at its start
+ * (BEGIN IMMEDIATE): the registration number is counted, the organisations found or created and the audit event
+ * written together, or not at all.
+ */
+export function saveNewApplication(db: Db, input: ApplicationFields & { roundId: number }, actor: AuditActor): RegisteredApplication {
+  return inWriteTransaction(db, (tx) => registerApplication(tx, input.roundId, input, actor));
+}
+
+/**
+ * Registers one application in the caller's write transaction (the import registers many in one): resolves (or
+ * creates) its organisations, gives it the next registration number and writes the audit event. Refuses a round
+ * that is not open for registrations unless the caller loads a past round (an import of decided applications).
  */
 export function registerApplication(
   tx: DbOrTx,
@@ -21,47 +31,29 @@ export function registerApplication(
   actor: AuditActor,
   options: { allowClosedRound?: boolean; createdAt?: Date } = {},
 ): RegisteredApplication {
-  const round = tx
-    .select({ id: rounds.id, year: rounds.year, status: rounds.status, programmeId: programmes.id, code: programmes.code })
-    .from(rounds)
-    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
-    .where(eq(rounds.id, roundId))
-    .get();
-  if (!round) throw new DomainError("Omgången finns inte.", { roundId: ["Omgången finns inte."] });
+  const round = getRoundForRegistration(tx, roundId);
+  if (!round) throw new DomainError("Omgången finns inte.", { roundId: ["Omgången finns inte."] }, "not_found");
   if (!options.allowClosedRound && round.status !== "open" && round.status !== "planned") {
-    throw new DomainError("Omgången är stängd: nya ansökningar kan inte registreras.", {
-      roundId: ["Omgången är stängd för nya ansökningar."],
-    });
+    throw new DomainError(
+      "Omgången är stängd: nya ansökningar kan inte registreras.",
+      { roundId: ["Omgången är stängd för nya ansökningar."] },
+      "round_closed",
+    );
   }
 
   const lead = resolveOrganisation(tx, fields.leadOrganisation, actor, "leadOrganisation");
   const coApplicants = fields.coApplicants.map((ref, i) => resolveOrganisation(tx, ref, actor, `coApplicants.${i}`));
   const coApplicantIds = [...new Set(coApplicants.map((o) => o.id))].filter((id) => id !== lead.id);
 
-  const application = tx
-    .insert(applications)
-    .values({
-      roundId: round.id,
-      registrationNumber: nextRegistrationNumber(tx, { id: round.programmeId, code: round.code }, round.year),
-      leadOrganisationId: lead.id,
-      projectTitle: fields.projectTitle,
-      description: fields.description,
-      focusAreas: fields.focusAreas,
-      requestedAmount: fields.requestedAmount,
-      contactName: fields.contactName,
-      contactTitle: fields.contactTitle,
-      contactPhone: fields.contactPhone,
-      contactEmail: fields.contactEmail,
-      createdBy: actor.id,
-      ...(options.createdAt ? { createdAt: options.createdAt, updatedAt: options.createdAt } : {}),
-    })
-    .returning()
-    .get();
-  if (coApplicantIds.length > 0) {
-    tx.insert(applicationCoApplicants)
-      .values(coApplicantIds.map((organisationId, i) => ({ applicationId: application.id, organisationId, position: i + 1 })))
-      .run();
-  }
+  const application = insertApplication(tx, {
+    roundId: round.id,
+    registrationNumber: nextRegistrationNumber(tx, { id: round.programmeId, code: round.code }, round.year),
+    leadOrganisationId: lead.id,
+    ...columnsOf(fields),
+    createdBy: actor.id,
+    ...(options.createdAt ? { createdAt: options.createdAt, updatedAt: options.createdAt } : {}),
+  });
+  replaceCoApplicants(tx, application.id, coApplicantIds);
   writeAudit(tx, {
     actor,
     action: "application.create",
@@ -72,15 +64,18 @@ export function registerApplication(
   return { ...application, coApplicantIds };
 }
 
-/** The co-applicant ids of an application, in their order. */
-export function coApplicantIdsOf(tx: DbOrTx, applicationId: number): number[] {
-  return tx
-    .select({ id: applicationCoApplicants.organisationId })
-    .from(applicationCoApplicants)
-    .where(and(eq(applicationCoApplicants.applicationId, applicationId)))
-    .orderBy(applicationCoApplicants.position)
-    .all()
-    .map((r) => r.id);
+/** The application's own columns from its validated fields (the organisations are resolved separately). */
+export function columnsOf(fields: ApplicationFields) {
+  return {
+    projectTitle: fields.projectTitle,
+    description: fields.description,
+    focusAreas: fields.focusAreas,
+    requestedAmount: fields.requestedAmount,
+    contactName: fields.contactName,
+    contactTitle: fields.contactTitle,
+    contactPhone: fields.contactPhone,
+    contactEmail: fields.contactEmail,
+  };
 }
 
 /** Names in the order of the ids, for the audit trail (people read names, not ids). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS } from "@/lib/enums";
-import { countyCodeField, municipalityCodeField } from "@/lib/validation/fields";
+import { countyCodeField, municipalityCodeField, textField } from "@/lib/validation/fields";
 
 export const ORGANISATION_KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number], string> = {
   kommun: "Kommun",
@@ -15,12 +15,15 @@ export const ORGANISATION_KIND_LABELS: Record<(typeof ORGANISATION_KINDS)[number
 const optionalCode = <T extends z.ZodType<string>>(field: T) =>
   z.union([z.literal("").transform(() => undefined), field]).optional();
 
+/** An organisation's name as printed: one line, NFC, no-break spaces (as Excel writes them) made plain spaces. */
+const organisationNameField = textField({ max: 200, required: "Ange organisationens namn.", maxMessage: "Namnet får ha högst 200 tecken." });
+
 /**
  * An organisation named on an application: an existing one (matched by name, case-insensitively) or a new one,
  * created on the spot. A new kommun's county comes from the reference list when its name or code is known.
  */
 export const organisationRefSchema = z.object({
-  name: z.string().trim().min(1, "Ange organisationens namn.").max(200, "Namnet får ha högst 200 tecken."),
+  name: organisationNameField,
   kind: z.union([z.literal("").transform(() => undefined), z.enum(ORGANISATION_KINDS, { error: "Välj en organisationstyp." })]).optional(),
   municipalityCode: optionalCode(municipalityCodeField),
   countyCode: optionalCode(countyCodeField),
@@ -35,8 +38,8 @@ export type OrganisationRef = z.output<typeof organisationRefSchema>;
 export const updateOrganisationSchema = z.object({
   organisationId: z.coerce.number().int().positive(),
   version: z.coerce.number().int().nonnegative(),
-  name: z.string().trim().min(1, "Ange organisationens namn.").max(200, "Namnet får ha högst 200 tecken."),
-  shortName: z.string().trim().min(1, "Ange ett kortnamn.").max(100, "Kortnamnet får ha högst 100 tecken."),
+  name: organisationNameField,
+  shortName: textField({ max: 100, required: "Ange ett kortnamn.", maxMessage: "Kortnamnet får ha högst 100 tecken." }),
   kind: z.enum(ORGANISATION_KINDS, { error: "Välj en organisationstyp." }),
   countyCode: optionalCode(countyCodeField),
   municipalityCode: optionalCode(municipalityCodeField),

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { getOrganisation, getOrganisationByName, updateOrganisationRow } from "@/db/queries/organisations";
-import { counties, municipalities, type Organisation } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import { getCounty, getMunicipality } from "@/db/queries/reference";
+import type { Organisation } from "@/db/schema";
 import { inWriteTransaction } from "@/db/transaction";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/errors";
 import { updateOrganisationSchema } from "./schema";
 
 export const ORGANISATION_CONFLICT_MESSAGE =
@@ -23,11 +24,7 @@ export function organisationVersionOf(organisation: Pick<Organisation, "updatedA
  */
 export function updateOrganisation(db: Db, input: unknown, actor: AuditActor): Organisation {
   const parsed = updateOrganisationSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    throw new DomainError("Kontrollera de markerade fälten.", fieldErrors, "invalid");
-  }
+  if (!parsed.success) throw new DomainError("Kontrollera de markerade fälten.", fieldErrorsOf(parsed.error), "invalid");
   const { organisationId, version, ...fields } = parsed.data;
 
   return inWriteTransaction(db, (tx) => {
@@ -61,12 +58,12 @@ export function updateOrganisation(db: Db, input: unknown, actor: AuditActor): O
 
 /** Checks the codes against the reference lists; a municipality without a county gives the organisation its county. */
 function checkedCodes(tx: DbOrTx, countyCode: string | undefined, municipalityCode: string | undefined): string | null {
-  if (countyCode && !tx.select({ code: counties.code }).from(counties).where(eq(counties.code, countyCode)).get()) {
+  if (countyCode && !getCounty(tx, countyCode)) {
     const message = `Länskoden ${countyCode} finns inte.`;
     throw new DomainError(message, { countyCode: [message] }, "invalid");
   }
   if (!municipalityCode) return countyCode ?? null;
-  const municipality = tx.select().from(municipalities).where(eq(municipalities.code, municipalityCode)).get();
+  const municipality = getMunicipality(tx, municipalityCode);
   if (!municipality) {
     const message = `Kommunkoden ${municipalityCode} finns inte.`;
     throw new DomainError(message, { municipalityCode: [message] }, "invalid");

@@ -91,14 +91,16 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <Td>
+                <Td label={t("name")}>
                   <Link href={`/organisationer/${row.id}/redigera`} className="text-brand-700 underline">
                     {row.name}
                   </Link>
                 </Td>
-                <Td>{ORGANISATION_KIND_LABELS[row.kind]}</Td>
-                <Td>{row.countyName ?? "–"}</Td>
-                <Td numeric>{row.applicationCount}</Td>
+                <Td label={t("kind")}>{ORGANISATION_KIND_LABELS[row.kind]}</Td>
+                <Td label={t("county")}>{row.countyName ?? "–"}</Td>
+                <Td label={t("applications")} numeric>
+                  {row.applicationCount}
+                </Td>
               </tr>
             ))}
           </tbody>

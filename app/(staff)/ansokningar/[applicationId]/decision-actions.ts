@@ -7,7 +7,7 @@ import { getApplicationDetail } from "@/db/queries/applications";
 import type { DecisionSavedData } from "@/components/decisions/decision-form";
 import { authAction } from "@/lib/actions";
 import { auditActorOf } from "@/lib/audit";
-import { canReadApplication } from "@/lib/auth/permissions";
+import { applicationScope, canReadApplication } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordDecision, withdrawDecision } from "@/lib/decisions/record";
 import { changeDecisionSchema, recordDecisionSchema, withdrawDecisionSchema } from "@/lib/decisions/schema";
@@ -49,7 +49,7 @@ export const withdrawDecisionAction = authAction({ permission: "decision:write",
 
 // The same answer for an application that does not exist and one outside the user's scope: ids reveal nothing.
 function assertMayDecide(db: Db, user: SessionUser, applicationId: number) {
-  const application = getApplicationDetail(db, applicationId);
+  const application = getApplicationDetail(db, applicationId, applicationScope(user));
   if (
     !application ||
     !canReadApplication(user, {

@@ -7,11 +7,12 @@ import { getApplicationDetail } from "@/db/queries/applications";
 import { listApplicationHistory } from "@/db/queries/audit";
 import { DecisionPanel } from "@/components/decisions/decision-panel";
 import { DecisionLetterLinks } from "@/components/letters/decision-letter-links";
+import { SavedNotice } from "@/components/applications/saved-notice";
 import { ApplicationStatusBadge } from "@/components/applications/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { canReadApplication, hasPermission } from "@/lib/auth/permissions";
+import { applicationScope, hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { describeChanges } from "@/lib/audit/describe";
 import { grantedInRound } from "@/lib/decisions/record";
@@ -20,23 +21,19 @@ import { roundTitle } from "@/lib/i18n/round-title";
 import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
 import { changeDecisionAction, recordDecisionAction, withdrawDecisionAction } from "./decision-actions";
 
-type Props = { params: Promise<{ applicationId: string }> };
+type Props = {
+  params: Promise<{ applicationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function load(params: Props["params"]) {
   const user = await requireUser(["application:read:any", "application:read:own-organisation"]);
   const id = Number((await params).applicationId);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const application = getApplicationDetail(getDb(), id);
-  // Another organisation's application is "not found", exactly like one that does not exist: ids reveal nothing.
-  if (
-    !application ||
-    !canReadApplication(user, {
-      leadOrganisationId: application.leadOrganisationId,
-      coApplicantIds: application.coApplicants.map((c) => c.organisationId),
-    })
-  ) {
-    notFound();
-  }
+  // The query is asked in the user's scope: another organisation's application is "not found", exactly like one
+  // that does not exist, so ids reveal nothing.
+  const application = getApplicationDetail(getDb(), id, applicationScope(user));
+  if (!application) notFound();
   return { user, application };
 }
 
@@ -45,8 +42,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${application.registrationNumber} ${application.projectTitle}` };
 }
 
-export default async function ApplicationPage({ params }: Props) {
+export default async function ApplicationPage({ params, searchParams }: Props) {
   const { user, application } = await load(params);
+  const query = await searchParams;
   const t = await getTranslations();
   const history = hasPermission(user, "audit:read") ? listApplicationHistory(getDb(), application.id) : [];
   const round = application.round;
@@ -54,8 +52,17 @@ export default async function ApplicationPage({ params }: Props) {
   const title = roundTitle(t, round);
   const canEdit = hasPermission(user, "application:write");
 
+  // The form sends the officer here after a save; the notice says what happened (and is announced).
+  const notice =
+    canEdit && query.registrerad === "1"
+      ? t("application.registered", { number: application.registrationNumber })
+      : canEdit && query.sparad === "1"
+        ? t("application.saved", { number: application.registrationNumber })
+        : null;
+
   return (
     <>
+      {notice ? <SavedNotice message={notice} /> : null}
       <PageHeader
         title={`${application.registrationNumber}: ${application.projectTitle}`}
         description={application.leadOrganisation.name}

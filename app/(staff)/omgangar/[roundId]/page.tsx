@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listRoundApplications } from "@/db/queries/application-list";
+import { countApplicationsInRound } from "@/db/queries/applications";
 import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
 import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/lib/enums";
@@ -13,7 +14,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, viewerWith } from "@/lib/auth/session";
@@ -43,21 +44,28 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const db = getDb();
   const round = getRound(db, roundIdOf((await params).roundId));
   if (!round) notFound();
-  const list = parseListParams(await searchParams);
-  const { rows, total } = listRoundApplications(db, round.id, list);
+  const requested = parseListParams(await searchParams);
+  const { rows, total, page } = listRoundApplications(db, round.id, requested);
+  // A page past the end (?sida=99) shows the last page, and the links on it say so.
+  const list = { ...requested, sida: page };
+  const filtered = Boolean(list.sok || list.status || list.lan || list.typ);
+  const empty = total === 0 && (!filtered || countApplicationsInRound(db, round.id) === 0);
   const countyOptions = listCounties(db);
   const t = await getTranslations();
   const title = roundTitle(t, round);
   const open = round.status === "open" || round.status === "planned";
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const base = `/omgangar/${round.id}`;
+  // Searching, sorting and paging land on the results (the count, then the table), not at the top of the page: on
+  // a phone the search form alone fills the screen.
+  const anchor = "#resultat";
   const sortHeader = (key: SortKey, label: string, numeric = false) => (
     <SortHeader
       label={label}
       numeric={numeric}
       active={list.sortera === key}
       direction={list.ordning}
-      href={`${base}${listQuery(list, { sortera: key, ordning: list.sortera === key && list.ordning === "asc" ? "desc" : "asc", sida: 1 })}`}
+      href={`${base}${listQuery(list, { sortera: key, ordning: list.sortera === key && list.ordning === "asc" ? "desc" : "asc", sida: 1 })}${anchor}`}
       sortLabel={t("round.sortBy", { column: label })}
     />
   );
@@ -92,94 +100,114 @@ export default async function RoundPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {!open ? <p className="mb-4 text-slate-700">{t("round.closedNotice")}</p> : null}
-      {hasPermission(user, "statistics:read") ? <RoundStatistics roundId={round.id} /> : null}
+      <p className="mb-4">
+        <span className="font-semibold">{t("round.roundStatus")}:</span> {t(`roundStatus.${round.status}`)}
+        {!open ? <span className="text-slate-700"> – {t("round.closedNotice")}</span> : null}
+      </p>
 
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
-        <h2 className="text-2xl font-semibold">{t("round.applicationsHeading")}</h2>
-        <p className="flex gap-4">
-          <a href={exportHref(round.id, list, "csv")} className="text-brand-700 underline" download>
-            {t("round.exportCsv")}
-          </a>
-          <a href={exportHref(round.id, list, "xlsx")} className="text-brand-700 underline" download>
-            {t("round.exportXlsx")}
-          </a>
-        </p>
-      </div>
-      <form method="get" action={base} role="search" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="flex flex-col gap-1 lg:col-span-2">
-          <label htmlFor="sok" className="font-medium">
-            {t("round.search")}
-          </label>
-          <input id="sok" name="sok" type="search" defaultValue={list.sok} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
-          <p id="sok-hint" className="text-sm text-slate-700">
-            {t("round.searchHint")}
+      <section aria-labelledby="ansokningar-rubrik" className="mb-10">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-4">
+          <h2 id="ansokningar-rubrik" className="text-2xl font-semibold">
+            {t("round.applicationsHeading")}
+          </h2>
+          <p className="flex gap-4">
+            <a href={exportHref(round.id, list, "csv")} className="text-brand-700 underline" download>
+              {t("round.exportCsv")}
+            </a>
+            <a href={exportHref(round.id, list, "xlsx")} className="text-brand-700 underline" download>
+              {t("round.exportXlsx")}
+            </a>
           </p>
         </div>
-        <Select id="status" label={t("round.status")} value={list.status} allLabel={t("round.all")}
-          options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
-        <Select id="lan" label={t("round.county")} value={list.lan} allLabel={t("round.all")}
-          options={countyOptions.map((c) => ({ value: c.code, label: c.name }))} />
-        <Select id="typ" label={t("round.kind")} value={list.typ} allLabel={t("round.all")}
-          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))} />
-        {list.sortera !== "diarienummer" ? <input type="hidden" name="sortera" value={list.sortera} /> : null}
-        {list.ordning !== "asc" ? <input type="hidden" name="ordning" value={list.ordning} /> : null}
-        <div className="flex flex-wrap items-end gap-3 lg:col-span-5">
-          <button type="submit" className={buttonClasses("primary")}>
-            {t("round.filter")}
-          </button>
-          <Link href={base} className={buttonClasses("link")}>
-            {t("round.clear")}
-          </Link>
-        </div>
-      </form>
+        {empty ? (
+          <p className="mb-4" role="status">
+            {t("round.empty")}
+          </p>
+        ) : (
+          <>
+            <form method="get" action={`${base}${anchor}`} role="search" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-5">
+              <div className="flex flex-col gap-1 lg:col-span-2">
+                <label htmlFor="sok" className="font-medium">
+                  {t("round.search")}
+                </label>
+                <input id="sok" name="sok" type="search" defaultValue={list.sok} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
+                <p id="sok-hint" className="text-sm text-slate-700">
+                  {t("round.searchHint")}
+                </p>
+              </div>
+              <Select id="status" label={t("round.status")} value={list.status} allLabel={t("round.all")}
+                options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
+              <Select id="lan" label={t("round.county")} value={list.lan} allLabel={t("round.all")}
+                options={countyOptions.map((c) => ({ value: c.code, label: c.name }))} />
+              <Select id="typ" label={t("round.kind")} value={list.typ} allLabel={t("round.all")}
+                options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))} />
+              {list.sortera !== "diarienummer" ? <input type="hidden" name="sortera" value={list.sortera} /> : null}
+              {list.ordning !== "asc" ? <input type="hidden" name="ordning" value={list.ordning} /> : null}
+              <div className="flex flex-wrap items-end gap-3 lg:col-span-5">
+                <button type="submit" className={buttonClasses("primary")}>
+                  {t("round.filter")}
+                </button>
+                <Link href={`${base}${anchor}`} className={buttonClasses("link")}>
+                  {t("round.clear")}
+                </Link>
+              </div>
+            </form>
 
-      <p className="mb-2" role="status">
-        {total === 0
-          ? t("round.results", { total })
-          : t("round.showing", { from: (list.sida - 1) * PAGE_SIZE + 1, to: Math.min(list.sida * PAGE_SIZE, total), total })}
-      </p>
-      {rows.length > 0 ? (
-        <Table caption={t("round.caption")} captionHidden>
-          <thead>
-            <tr>
-              {sortHeader("diarienummer", t("round.registrationNumber"))}
-              {sortHeader("organisation", t("round.organisation"))}
-              {sortHeader("projekt", t("round.project"))}
-              {sortHeader("status", t("round.status"))}
-              {sortHeader("belopp", t("round.requested"), true)}
-              <Th numeric>{t("round.granted")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/ansokningar/${row.id}`} className="text-brand-700 underline">
-                    {row.registrationNumber}
-                  </Link>
-                </Td>
-                <Td>
-                  {row.organisationName}
-                  {row.countyName ? <span className="block text-slate-700">{row.countyName}</span> : null}
-                </Td>
-                <Td>{row.projectTitle}</Td>
-                <Td>
-                  <ApplicationStatusBadge status={row.status} />
-                </Td>
-                <Td numeric>{formatKronor(row.requestedAmount)}</Td>
-                <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
+            <p id="resultat" tabIndex={-1} className="mb-2 scroll-mt-4" role="status">
+              {total === 0
+                ? t("round.results", { total })
+                : t("round.showing", { from: (list.sida - 1) * PAGE_SIZE + 1, to: Math.min(list.sida * PAGE_SIZE, total), total })}
+            </p>
+          </>
+        )}
+        {rows.length > 0 ? (
+          <Table caption={t("round.caption")} captionHidden>
+            <thead>
+              <tr>
+                {sortHeader("diarienummer", t("round.registrationNumber"))}
+                {sortHeader("organisation", t("round.organisation"))}
+                {sortHeader("projekt", t("round.project"))}
+                {sortHeader("status", t("round.status"))}
+                {sortHeader("belopp", t("round.requested"), true)}
+                {sortHeader("beviljat", t("round.granted"), true)}
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      ) : null}
-      <Pagination
-        page={list.sida}
-        pages={pages}
-        hrefFor={(page) => `${base}${listQuery(list, { sida: page })}`}
-        labels={{ nav: t("round.pagination"), previous: t("round.previous"), next: t("round.next"), page: t("round.page", { page: list.sida, pages }) }}
-      />
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <Td label={t("round.registrationNumber")} className="whitespace-nowrap">
+                    <Link href={`/ansokningar/${row.id}`} className="text-brand-700 underline">
+                      {row.registrationNumber}
+                    </Link>
+                  </Td>
+                  <Td label={t("round.organisation")}>
+                    {row.organisationName}
+                    {row.countyName ? <span className="block text-slate-700">{row.countyName}</span> : null}
+                  </Td>
+                  <Td label={t("round.project")}>{row.projectTitle}</Td>
+                  <Td label={t("round.status")}>
+                    <ApplicationStatusBadge status={row.status} />
+                  </Td>
+                  <Td label={t("round.requested")} numeric>
+                    {formatKronor(row.requestedAmount)}
+                  </Td>
+                  <Td label={t("round.granted")} numeric>
+                    {row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : null}
+        <Pagination
+          page={list.sida}
+          pages={pages}
+          hrefFor={(p) => `${base}${listQuery(list, { sida: p })}${anchor}`}
+          labels={{ nav: t("round.pagination"), previous: t("round.previous"), next: t("round.next"), page: t("round.page", { page: list.sida, pages }) }}
+        />
+      </section>
+
+      {hasPermission(user, "statistics:read") ? <RoundStatistics roundId={round.id} /> : null}
     </>
   );
 }

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { getApplicationSnapshot } from "@/db/queries/applications";
 import { listOrganisationNameSuggestions } from "@/db/queries/pickers";
 import { listCounties } from "@/db/queries/reference";
 import { ApplicationForm } from "@/components/applications/application-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { snapshotOf } from "@/lib/applications/update";
+import { applicationScope } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getApplicationDetail } from "@/db/queries/applications";
 import { updateApplicationAction } from "@/app/(staff)/ansokningar/actions";
@@ -16,11 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditApplicationPage({ params }: { params: Promise<{ applicationId: string }> }) {
-  await requireUser("application:write");
+  const user = await requireUser("application:write");
   const db = getDb();
   const id = Number((await params).applicationId);
-  const application = Number.isInteger(id) && id > 0 ? getApplicationDetail(db, id) : null;
-  const snapshot = application ? snapshotOf(db, application.id) : null;
+  const application = Number.isInteger(id) && id > 0 ? getApplicationDetail(db, id, applicationScope(user)) : null;
+  const snapshot = application ? getApplicationSnapshot(db, application.id) : null;
   if (!application || !snapshot) notFound();
   const t = await getTranslations("register");
   return (
@@ -35,9 +36,9 @@ export default async function EditApplicationPage({ params }: { params: Promise<
         defaults={{
           roundId: application.roundId,
           applicationId: application.id,
-          version: application.version,
+          version: snapshot.version,
           leadOrganisation: { name: snapshot.leadOrganisation, kind: "", countyCode: "" },
-          coApplicants: snapshot.coApplicants,
+          coApplicants: application.coApplicants.map((c) => ({ name: c.organisation.name, kind: "", countyCode: "" })),
           projectTitle: snapshot.projectTitle,
           description: snapshot.description,
           focusAreas: snapshot.focusAreas,

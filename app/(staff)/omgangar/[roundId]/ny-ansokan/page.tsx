@@ -38,7 +38,7 @@ export default async function RegisterApplicationPage({ params }: { params: Prom
           defaults={{
             roundId: round.id,
             leadOrganisation: { name: "", kind: "", countyCode: "" },
-            coApplicants: "",
+            coApplicants: [],
             projectTitle: "",
             description: "",
             focusAreas: "",
