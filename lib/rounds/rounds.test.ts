@@ -124,6 +124,50 @@ describe("createRound", () => {
   });
 });
 
+describe("a round after the programme's last round", () => {
+  const MESSAGE = "Programmet har redan en sista omgång, den femte (2013). Bekräfta att du vill lägga till en omgång efter den.";
+
+  it("is refused without confirmation, at the confirmation field, and nothing is written", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    const before = counts();
+    const error = caught(() => createRound(db, form({ ordinal: 6, year: "2014" }), TEST_ACTOR));
+    expect(error.code).toBe("after_last");
+    expect(error.message).toBe(MESSAGE);
+    expect(error.fieldErrors).toEqual({ confirmAfterLast: [MESSAGE] });
+    expect(counts()).toEqual(before);
+  });
+
+  it("is created when confirmed", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    expect(createRound(db, form({ ordinal: 6, year: "2014", confirmAfterLast: true }), TEST_ACTOR)).toMatchObject({ ordinal: 6, status: "planned" });
+  });
+
+  it("needs no confirmation before the last round, or in a programme without one", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    expect(createRound(db, form({ ordinal: 3, year: "2011" }), TEST_ACTOR).ordinal).toBe(3);
+    const other = createTestProgramme(db, { name: "Ett annat program", code: "AP" });
+    expect(createRound(db, form({ programmeId: other, ordinal: 9 }), TEST_ACTOR).ordinal).toBe(9);
+  });
+});
+
+describe("the criteria text", () => {
+  it("is normalised (NFC, line breaks kept) and refuses control characters and reversed text", () => {
+    const round = createRound(db, form({ criteria: "  Jämställd\r\nverksamhet a\u030a  " }), TEST_ACTOR);
+    expect(round.criteria).toBe("Jämställd\nverksamhet å");
+    for (const criteria of ["Projekt\u0000", "Projekt \u202Eteg", "\u200B\u200B"]) {
+      const error = caught(() => createRound(db, form({ ordinal: 6, criteria }), TEST_ACTOR));
+      expect(error.code).toBe("invalid");
+      expect(error.fieldErrors?.criteria).toHaveLength(1);
+    }
+    expect(counts().rounds).toBe(1);
+  });
+
+  it("has at most 5 000 characters", () => {
+    const error = caught(() => createRound(db, form({ criteria: "x".repeat(5001) }), TEST_ACTOR));
+    expect(error.fieldErrors?.criteria).toEqual(["Kriterierna får ha högst 5 000 tecken."]);
+  });
+});
+
 describe("roundFormSchema", () => {
   it("gives Swedish messages at each field", () => {
     const result = roundFormSchema.safeParse(form({ programmeId: "", ordinal: "51", year: "1999", budget: "12,50", opensOn: "2013-02-30" }));
@@ -257,9 +301,15 @@ describe("listProgrammes", () => {
     createRound(db, form({ ordinal: 5 }), TEST_ACTOR);
     const other = createTestProgramme(db, { name: "Annat program", code: "AP" });
     expect(listProgrammes(db)).toEqual([
-      { id: other, name: "Annat program", nextOrdinal: 1 },
-      { id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6 },
+      { id: other, name: "Annat program", nextOrdinal: 1, lastRound: null },
+      { id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: null },
     ]);
+  });
+
+  it("names the programme's last round, so the form can ask before a round after it", () => {
+    createRound(db, form({ ordinal: 4, year: "2012" }), TEST_ACTOR);
+    createRound(db, form({ ordinal: 5, year: "2013", isLast: true }), TEST_ACTOR);
+    expect(listProgrammes(db)).toEqual([{ id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: { ordinal: 5, year: 2013 } }]);
   });
 });
 

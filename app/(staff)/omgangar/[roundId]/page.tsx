@@ -12,6 +12,7 @@ import { RoundStatistics } from "@/components/statistics/round-statistics";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SavedNotice } from "@/components/ui/saved-notice";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
@@ -90,6 +91,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
           </>
         }
       />
+      <SavedNotice />
       {!open ? <p className="mb-4 text-slate-700">{t("round.closedNotice")}</p> : null}
       {hasPermission(user, "statistics:read") ? <RoundStatistics roundId={round.id} /> : null}
 
