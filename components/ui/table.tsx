@@ -25,7 +25,13 @@ const STACKED_TABLE_CSS = `
   }
   .data-table td:not([data-label]), .data-table tbody th, .data-table tfoot th { display: block; }
   .data-table tbody th, .data-table tfoot th { font-weight: 600; }
-  .data-table td[data-label]::before { content: attr(data-label); content: attr(data-label) / ""; font-weight: 600; color: rgb(51 65 85); }
+  /* The label in the first column; everything the cell holds (a link, a badge, a line under it) in the second. */
+  .data-table td[data-label] { justify-items: start; }
+  .data-table td[data-label]::before {
+    content: attr(data-label); content: attr(data-label) / "";
+    grid-column: 1; grid-row: 1 / span 4; font-weight: 600; color: rgb(51 65 85);
+  }
+  .data-table td[data-label] > * { grid-column: 2; }
 }
 `;
 
