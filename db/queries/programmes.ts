@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { programmes, rounds } from "../schema";
+import { programmes, rounds, type NewProgramme, type Programme } from "../schema";
+import { writeAudit, type AuditActor } from "@/lib/audit";
 
 export type ProgrammeOption = {
   id: number;
@@ -37,4 +38,12 @@ export function listProgrammes(db: DbOrTx): ProgrammeOption[] {
 
 export function getProgramme(db: DbOrTx, programmeId: number) {
   return db.select().from(programmes).where(eq(programmes.id, programmeId)).get() ?? null;
+}
+
+/** Writes a programme and its programme.create event; call inside the caller's write transaction. */
+export function insertProgramme(tx: DbOrTx, fields: Pick<NewProgramme, "name" | "code" | "funder" | "allocation">, actor: AuditActor): Programme {
+  const now = new Date();
+  const programme = tx.insert(programmes).values({ ...fields, createdAt: now, updatedAt: now }).returning().get();
+  writeAudit(tx, { actor, action: "programme.create", entityType: "programme", entityId: programme.id, after: programme, at: now });
+  return programme;
 }
