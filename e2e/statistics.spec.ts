@@ -59,11 +59,13 @@ test("the bars of a chart share one scale, whatever the length of their labels a
   const widths = await chart.locator("[data-bar-track]").evaluateAll((tracks) => tracks.map((t) => t.getBoundingClientRect().width));
   expect(widths.length).toBeGreaterThan(5);
   for (const width of widths) expect(Math.abs(width - widths[0]!)).toBeLessThan(0.5);
+  await chart.screenshot({ path: test.info().outputPath("chart-1280.png") });
 });
 
 test("the demo has a practice round in progress, marked as demo data", async ({ page, login, expectAccessible }) => {
   await login("officer");
   const table = page.getByRole("table", { name: "Ansökningar och beviljade medel per omgång" });
+  await table.screenshot({ path: test.info().outputPath("start-page-1280.png") });
   const practice = table.getByRole("row", { name: /Demo: övningsprogram för att prova Anslag/ });
   await expect(practice.getByRole("cell").nth(1)).toHaveText("Öppen");
   await expect(practice.getByRole("cell").nth(2)).toHaveText("6");

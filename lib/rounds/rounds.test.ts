@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, rounds } from "@/db/schema";
+import { findRound } from "@/db/queries/rounds";
 import { freshTestDb } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { recordDecision } from "@/lib/decisions/record";
@@ -53,13 +52,22 @@ function counts() {
 }
 
 function auditOf(roundId: number) {
-  return db.select().from(auditEvents).where(eq(auditEvents.entityId, roundId)).orderBy(auditEvents.id).all().filter((e) => e.entityType === "round");
+  const rows = db.$client
+    .prepare("SELECT action, entity_type, actor_label, before, after FROM audit_events WHERE entity_type = 'round' AND entity_id = ? ORDER BY id")
+    .all(roundId) as { action: string; entity_type: string; actor_label: string; before: string | null; after: string | null }[];
+  return rows.map((e) => ({
+    action: e.action,
+    entityType: e.entity_type,
+    actorLabel: e.actor_label,
+    before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>),
+    after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
+  }));
 }
 
 function grant(roundId: number, amount: number) {
   const [applicationId] = createTestApplications(db, roundId, 1) as [number];
   inWriteTransaction(db, (tx) =>
-    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "", decidedOn: "2013-06-01" }, TEST_ACTOR),
+    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "Beviljas enligt kriterierna.", decidedOn: "2013-06-01" }, TEST_ACTOR),
   );
 }
 
@@ -209,7 +217,7 @@ describe("updateRound", () => {
     expect(error.message).toBe(ROUND_CONFLICT_MESSAGE);
     expect(error.details).toEqual({ currentVersion: 2 });
     expect(counts()).toEqual(before);
-    expect(db.select().from(rounds).where(eq(rounds.id, round.id)).get()).toMatchObject({ budget: 28_000_000, version: 2 });
+    expect(findRound(db, round.id)).toMatchObject({ budget: 28_000_000, version: 2 });
   });
 
   it("refuses a budget below what the round has granted, saying how much, at the budget field", () => {
@@ -281,14 +289,14 @@ describe("setRoundStatus", () => {
     const error = caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR));
     expect(error.code).toBe("conflict");
     expect(counts()).toEqual(before);
-    expect(db.select().from(rounds).where(eq(rounds.id, round.id)).get()?.status).toBe("planned");
+    expect(findRound(db, round.id)?.status).toBe("planned");
   });
 
   it("refuses closing a closed round and touching a decided one", () => {
     const round = createRound(db, form(), TEST_ACTOR);
     setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR);
     expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 2 }, TEST_ACTOR)).code).toBe("status");
-    db.update(rounds).set({ status: "decided" }).where(eq(rounds.id, round.id)).run();
+    db.$client.prepare("UPDATE rounds SET status = 'decided' WHERE id = ?").run(round.id);
     expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "open", version: 2 }, TEST_ACTOR)).code).toBe("status");
     expect(canChangeStatus("decided", "open")).toBe(false);
     expect(canChangeStatus("planned", "closed")).toBe(true);
