@@ -40,6 +40,7 @@ async function createRound(
 
 test.describe("setting up rounds", () => {
   test("an officer creates a round and lands on its page", async ({ page, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     await page.getByRole("link", { name: "Ny omgång" }).click();
@@ -126,6 +127,7 @@ test.describe("setting up rounds", () => {
   });
 
   test("a save over someone else's change is refused with a message", async ({ page, context, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     const id = await createRound(page, expectAccessible, { ordinal: 45, year: 2035, budget: "8 000 000" });
@@ -154,6 +156,7 @@ test.describe("setting up rounds", () => {
   });
 
   test("closing a round hides the registration button on its page", async ({ page, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     const id = await createRound(page, expectAccessible, { ordinal: 44, year: 2034, budget: "3 000 000" });

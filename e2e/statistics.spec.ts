@@ -13,6 +13,7 @@ async function openFifthRound(page: Page): Promise<void> {
 
 for (const role of ["officer", "communications"] as const) {
   test(`the ${role} sees the fifth round's summary, key figures and grants per county`, async ({ page, login, expectAccessible }) => {
+    test.slow(); // two disclosures and three axe checks of a long page
     await login(role);
     await openFifthRound(page);
     await expectAccessible();
