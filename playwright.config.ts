@@ -8,10 +8,30 @@ import { join } from "node:path";
  * on a fresh SQLite file made for this run. The path and secret are fixed once in the main process; the workers
  * inherit them through the environment.
  */
-process.env.E2E_DATABASE_PATH ??= join(tmpdir(), `anslag-e2e-${Date.now()}-${process.pid}.db`);
+if (!process.env.E2E_DATABASE_PATH) {
+  process.env.E2E_DATABASE_PATH = join(tmpdir(), `anslag-e2e-${Date.now()}-${process.pid}.db`);
+  // A database this run made up is removed after it (e2e/global-teardown.ts); one named by the caller is kept.
+  process.env.E2E_DATABASE_TEMPORARY = "1";
+}
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+const CHROMIUM = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -23,6 +43,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   globalSetup: "./e2e/global-setup.ts",
+  globalTeardown: "./e2e/global-teardown.ts",
   use: {
     baseURL: BASE_URL,
     locale: "sv-SE",
@@ -31,24 +52,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
+    // Signs each demo role in through the form once and saves its session for login(role) (e2e/auth.setup.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts$/, use: CHROMIUM },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/, use: CHROMIUM },
   ],
   webServer: {
     command: `tsx e2e/prepare-db.ts && exec node server.mjs -p ${PORT} -H 127.0.0.1`,

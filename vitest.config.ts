@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["{lib,db,components}/**/*.test.ts"],
     environment: "node",
     globalSetup: ["./db/testing/global-setup.ts"],
+    // Deletes each test's database copy after it (db/testing/setup.ts).
+    setupFiles: ["./db/testing/setup.ts"],
     pool: "forks",
   },
 });

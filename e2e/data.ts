@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Db } from "@/db/client";
-import { programmes, rounds } from "@/db/schema";
+import { insertProgramme } from "@/db/queries/programmes";
+import { insertRound } from "@/db/queries/rounds";
+import { inWriteTransaction } from "@/db/transaction";
 import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
 
@@ -31,13 +33,24 @@ export function createOpenRound(options: { budget?: number; year?: number } = {}
   const code = uniqueCode();
   const programmeName = `Testprogram ${code}`;
   return withDb((db) =>
-    db.transaction((tx) => {
-      const programme = tx.insert(programmes).values({ name: programmeName, code, funder: "regeringen", allocation: 50_000_000 }).returning().get();
-      const round = tx
-        .insert(rounds)
-        .values({ programmeId: programme.id, ordinal: 1, year: options.year ?? 2026, budget: options.budget ?? 10_000_000, status: "open" })
-        .returning()
-        .get();
+    inWriteTransaction(db, (tx) => {
+      const programme = insertProgramme(tx, { name: programmeName, code, funder: "regeringen", allocation: 50_000_000 }, ACTOR);
+      const round = insertRound(
+        tx,
+        {
+          programmeId: programme.id,
+          ordinal: 1,
+          year: options.year ?? 2026,
+          budget: options.budget ?? 10_000_000,
+          opensOn: null,
+          closesOn: null,
+          decisionOn: null,
+          criteria: "",
+          isLast: false,
+        },
+        "open",
+        ACTOR,
+      );
       return { roundId: round.id, code, programmeName };
     }),
   );
@@ -50,5 +63,5 @@ export function createApplication(roundId: number, fields: Partial<ApplicationFi
     requestedAmount: 500_000,
     ...fields,
   });
-  return withDb((db) => db.transaction((tx) => registerApplication(tx, roundId, parsed, ACTOR)));
+  return withDb((db) => inWriteTransaction(db, (tx) => registerApplication(tx, roundId, parsed, ACTOR)));
 }

@@ -1,21 +1,43 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { demoUser } from "@/db/seed/demo-users";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/enums";
+import { storageStatePath } from "./storage-state";
+
+export { storageStatePath };
 
 /*
  * Every test gets:
  * - expectAccessible(): runs axe on the page as it is now and fails on any violation;
  * - a guard that fails the test when it reached a page it never checked with axe (every page visit is checked),
  *   and that checks the page the test ends on;
- * - login(role): signs in through the form as the demo user of that role.
+ * - login(role): signs in as the demo user of that role and lands on the start page. Each role signed in through
+ *   the form once per run (e2e/auth.setup.ts) and its cookies were saved; login(role) reuses them, so a test pays
+ *   for no argon2 hash and no sign-in page. `login(role, { throughForm: true })` signs in through the form, for a
+ *   test about signing in.
  */
+
+type LoginOptions = { throughForm?: boolean };
 
 type Fixtures = {
   expectAccessible: (label?: string) => Promise<void>;
-  login: (role: Role) => Promise<void>;
+  login: (role: Role, options?: LoginOptions) => Promise<void>;
   axeGuard: void;
 };
+
+
+/** Signs in through the sign-in form, checking the form and the start page with axe. */
+export async function signInThroughForm(page: Page, role: Role): Promise<void> {
+  const user = demoUser(role);
+  await page.goto("/logga-in");
+  await checkAccessibility(page);
+  await page.getByLabel("E-postadress").fill(user.email);
+  await page.getByLabel("Lösenord").fill(user.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  await checkAccessibility(page, "the start page after signing in");
+}
 
 const checkedPages = new WeakMap<Page, Set<string>>();
 
@@ -44,13 +66,15 @@ export const test = base.extend<Fixtures>({
   },
 
   login: async ({ page }, use) => {
-    await use(async (role) => {
-      const user = demoUser(role);
-      await page.goto("/logga-in");
-      await checkAccessibility(page);
-      await page.getByLabel("E-postadress").fill(user.email);
-      await page.getByLabel("Lösenord").fill(user.password);
-      await page.getByRole("button", { name: "Logga in" }).click();
+    await use(async (role, options = {}) => {
+      if (options.throughForm) {
+        await signInThroughForm(page, role);
+        return;
+      }
+      const state = JSON.parse(readFileSync(storageStatePath(role), "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+      // The saved session cookie replaces whatever session this context had (a test may sign in as a second role).
+      await page.context().addCookies(state.cookies);
+      await page.goto("/");
       await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
       await checkAccessibility(page, "the start page after signing in");
     });

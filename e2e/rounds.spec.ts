@@ -3,10 +3,13 @@ import type { Page } from "@playwright/test";
 
 /*
  * Setting up rounds. The tests share one database and run in parallel, and a programme has each ordinal once, so
- * every test uses its own ordinals (41 and up, far from the demo's fourth and fifth rounds).
+ * every test uses its own ordinals (41 and up, far from the demo's fourth and fifth rounds). The demo's fifth round is
+ * the programme's last, so every round made here comes after it and is confirmed as such.
  */
 
 const PROGRAMME = "Program för Hållbar jämställdhet";
+const CONFIRM_AFTER_LAST = "Ja, lägg till omgången efter programmets sista omgång";
+const saved = (page: Page) => page.getByRole("status").filter({ hasText: /^Omgången har|^Ändringarna av omgången/ });
 
 /** Fills in and submits the new-round form; returns the new round's id, read from the round page it lands on. */
 async function createRound(
@@ -25,7 +28,10 @@ async function createRound(
   await page.getByLabel("Sista ansökningsdag").fill(`${round.year}-03-15`);
   await page.getByLabel("Beslutsdag").fill(`${round.year}-06-01`);
   await page.getByLabel("Kriterier").fill("Projekt som stärker jämställdheten i verksamheten.");
+  await page.getByRole("checkbox", { name: CONFIRM_AFTER_LAST }).check();
   await page.getByRole("button", { name: "Skapa omgången" }).click();
+  // The word after the save; then the address loses its ?sparat=, so a reload does not say it again.
+  await expect(saved(page)).toHaveText("Omgången har skapats. Den är planerad, och ansökningar kan registreras.");
   await expect(page).toHaveURL(/\/omgangar\/\d+$/);
   const id = Number(new URL(page.url()).pathname.split("/").pop());
   expect(id).toBeGreaterThan(0);
@@ -34,6 +40,7 @@ async function createRound(
 
 test.describe("setting up rounds", () => {
   test("an officer creates a round and lands on its page", async ({ page, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     await page.getByRole("link", { name: "Ny omgång" }).click();
@@ -64,6 +71,7 @@ test.describe("setting up rounds", () => {
     await page.getByLabel("Omgångens nummer").fill("42");
     await page.getByRole("textbox", { name: "År", exact: true }).fill("2033");
     await page.getByLabel("Budget i kronor").fill("5 000 000");
+    await page.getByRole("checkbox", { name: CONFIRM_AFTER_LAST }).check();
     await page.getByRole("button", { name: "Skapa omgången" }).click();
 
     const ordinal = page.getByLabel("Omgångens nummer");
@@ -106,14 +114,20 @@ test.describe("setting up rounds", () => {
     await expectAccessible();
     await page.getByLabel("Budget i kronor").fill("15 500 000");
     await page.getByRole("button", { name: "Spara ändringarna" }).click();
+    await expect(saved(page)).toHaveText("Ändringarna av omgången har sparats.");
     await expect(page).toHaveURL(new RegExp(`/omgangar/${id}$`));
     await expect(page.getByRole("heading", { level: 1, name: "43:e omgången 2033" })).toBeVisible();
+    await expectAccessible("the round page after a save");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "43:e omgången 2033" })).toBeVisible();
+    await expect(saved(page)).toHaveCount(0);
 
     await page.goto(`/omgangar/${id}/redigera`);
     await expect(page.getByLabel("Budget i kronor")).toHaveValue("15 500 000");
   });
 
   test("a save over someone else's change is refused with a message", async ({ page, context, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     const id = await createRound(page, expectAccessible, { ordinal: 45, year: 2035, budget: "8 000 000" });
@@ -142,6 +156,7 @@ test.describe("setting up rounds", () => {
   });
 
   test("closing a round hides the registration button on its page", async ({ page, login, expectAccessible }) => {
+    test.slow(); // many pages, each checked with axe
     await login("officer");
     await expectAccessible();
     const id = await createRound(page, expectAccessible, { ordinal: 44, year: 2034, budget: "3 000 000" });
@@ -149,9 +164,10 @@ test.describe("setting up rounds", () => {
     await expectAccessible();
 
     await page.goto(`/omgangar/${id}/redigera`);
-    await expect(page.getByText("Omgången är nu: planerad.")).toBeVisible();
+    await expect(page.getByText("Omgångens status: Planerad.")).toBeVisible();
     await expectAccessible();
     await page.getByRole("button", { name: "Stäng omgången för nya ansökningar" }).click();
+    await expect(saved(page)).toHaveText("Omgången har stängts för nya ansökningar. Beslut kan fortfarande fattas.");
     await expect(page).toHaveURL(new RegExp(`/omgangar/${id}$`));
     await expect(page.getByText("Omgången är stängd för nya ansökningar.")).toBeVisible();
     await expect(page.getByRole("link", { name: "Registrera ansökan" })).toHaveCount(0);
@@ -159,12 +175,45 @@ test.describe("setting up rounds", () => {
 
     // And opening it again brings the button back.
     await page.goto(`/omgangar/${id}/redigera`);
-    await expect(page.getByText("Omgången är nu: stängd.")).toBeVisible();
+    await expect(page.getByText("Omgångens status: Stängd.")).toBeVisible();
     await expect(page.getByRole("button", { name: "Stäng omgången för nya ansökningar" })).toHaveCount(0);
     await expectAccessible("the edit page of a closed round");
     await page.getByRole("button", { name: "Öppna omgången" }).click();
+    await expect(saved(page)).toHaveText("Omgången har öppnats för nya ansökningar.");
     await expect(page).toHaveURL(new RegExp(`/omgangar/${id}$`));
     await expect(page.getByRole("link", { name: "Registrera ansökan" })).toBeVisible();
+  });
+
+  test("a round after the programme's last round is created only when the officer confirms it", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    await page.goto("/omgangar/ny");
+    await expectAccessible();
+    await page.getByRole("combobox", { name: "Program", exact: true }).selectOption({ label: PROGRAMME });
+    const confirm = page.getByRole("checkbox", { name: CONFIRM_AFTER_LAST });
+    await page.getByLabel("Omgångens nummer").fill("3");
+    // Before the fifth (last) round nothing needs confirming.
+    await expect(confirm).toHaveCount(0);
+    await page.getByLabel("Omgångens nummer").fill("46");
+    await expect(confirm).toHaveAccessibleDescription(
+      "Programmet har redan en sista omgång, den femte (2013). En ny omgång efter den skapas bara om du bekräftar det.",
+    );
+    await page.getByRole("textbox", { name: "År", exact: true }).fill("2036");
+    await page.getByLabel("Budget i kronor").fill("2 000 000");
+    await expectAccessible("the new-round form asking for confirmation");
+
+    await page.getByRole("button", { name: "Skapa omgången" }).click();
+    await expect(confirm).toHaveAttribute("aria-invalid", "true");
+    await expect(confirm).toHaveAccessibleDescription(
+      /Programmet har redan en sista omgång, den femte \(2013\)\. Bekräfta att du vill lägga till en omgång efter den\./,
+    );
+    await expect(confirm).toBeFocused();
+    await expect(page).toHaveURL(/\/omgangar\/ny$/);
+    await expectAccessible("the refusal without confirmation");
+
+    await confirm.check();
+    await page.getByRole("button", { name: "Skapa omgången" }).click();
+    await expect(saved(page)).toContainText("Omgången har skapats.");
+    await expect(page.getByRole("heading", { level: 1, name: "46:e omgången 2036" })).toBeVisible();
   });
 
   test("a communications user gets 403 on the new-round page", async ({ page, login, expectAccessible }) => {

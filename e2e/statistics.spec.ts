@@ -13,6 +13,7 @@ async function openFifthRound(page: Page): Promise<void> {
 
 for (const role of ["officer", "communications"] as const) {
   test(`the ${role} sees the fifth round's summary, key figures and grants per county`, async ({ page, login, expectAccessible }) => {
+    test.slow(); // two disclosures and three axe checks of a long page
     await login(role);
     await openFifthRound(page);
     await expectAccessible();
@@ -46,5 +47,93 @@ for (const role of ["officer", "communications"] as const) {
     await byKind.getByText("Visa som tabell").click();
     await expect(byKind.getByRole("table").getByRole("row", { name: /^Kommun/ }).getByRole("cell")).toHaveText(["33", "14", "17\u00a0600\u00a0000 kronor"]);
     await expectAccessible("the round page with both tables open");
+  });
+}
+
+test("the bars of a chart share one scale, whatever the length of their labels and values", async ({ page, login, expectAccessible }) => {
+  await login("officer");
+  await openFifthRound(page);
+  await expectAccessible();
+  const chart = page.getByRole("region", { name: "Statistik" }).getByRole("figure", { name: "Beviljat per län" }).getByRole("img");
+  // The tracks are the measuring sticks of the bars: one length for every row ("Västra Götalands län" and
+  // "4,3 miljoner kronor" beside "Gotlands län" and "500 000 kronor").
+  const widths = await chart.locator("[data-bar-track]").evaluateAll((tracks) => tracks.map((t) => t.getBoundingClientRect().width));
+  expect(widths.length).toBeGreaterThan(5);
+  for (const width of widths) expect(Math.abs(width - widths[0]!)).toBeLessThan(0.5);
+  await chart.screenshot({ path: test.info().outputPath("chart-1280.png") });
+});
+
+test("the demo has a practice round in progress, marked as demo data", async ({ page, login, expectAccessible }) => {
+  await login("officer");
+  const table = page.getByRole("table", { name: "Ansökningar och beviljade medel per omgång" });
+  await table.screenshot({ path: test.info().outputPath("start-page-1280.png") });
+  const practice = table.getByRole("row", { name: /Demo: övningsprogram för att prova Anslag/ });
+  await expect(practice.getByRole("cell").nth(1)).toHaveText("Öppen");
+  await expect(practice.getByRole("cell").nth(2)).toHaveText("6");
+  await expect(practice.getByRole("cell").nth(3)).toHaveText("0");
+  await practice.getByRole("link", { name: "Första omgången 2026" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Första omgången 2026" })).toBeVisible();
+  await expect(page.getByRole("main").getByText("Demo: övningsprogram för att prova Anslag", { exact: true })).toBeVisible();
+  // Open and undecided: an officer can register and decide here.
+  await expect(page.getByRole("link", { name: "Registrera ansökan" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Statistik" }).getByText("Sex ansökningar har kommit in och väntar på beslut.")).toBeVisible();
+  await expectAccessible();
+});
+
+test.describe("on a phone (390 px)", () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+
+  test("the start page shows each round's status and amounts without scrolling sideways", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    const table = page.getByRole("table", { name: "Ansökningar och beviljade medel per omgång" });
+    // Still a table to assistive technology: rows, and cells named by their column.
+    const fifth = table.getByRole("row", { name: /Femte omgången 2013/ });
+    await expect(fifth.getByRole("cell").nth(1)).toHaveText("Beslutad");
+    await expect(fifth.getByRole("cell").nth(4)).toHaveText("27 500 000 kronor");
+    await expect(table.getByRole("columnheader", { name: "Kvar av budgeten" })).toBeAttached();
+    for (const cell of [fifth.getByRole("cell").nth(1), fifth.getByRole("cell").nth(4), fifth.getByRole("cell").nth(6)]) {
+      await cell.scrollIntoViewIfNeeded();
+      await expect(cell).toBeInViewport({ ratio: 1 });
+    }
+    // Each stacked cell says which column it is.
+    await expect(fifth.getByRole("cell").nth(6)).toHaveAttribute("data-label", "Kvar av budgeten");
+    expect(await noSidewaysScroll(page)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath("start-page-390.png"), fullPage: true });
+    await expectAccessible("the start page at 390 px");
+  });
+
+  test("a coordinator sees status and granted amount of their applications without scrolling sideways", async ({ page, login, expectAccessible }) => {
+    await login("coordinator");
+    const table = page.getByRole("table", { name: "Ansökningar" });
+    const row = table.getByRole("row", { name: /Demo: Jämställd snöröjning i Umeå/ });
+    for (const cell of [row.getByRole("cell").nth(3), row.getByRole("cell").nth(5)]) {
+      await cell.scrollIntoViewIfNeeded();
+      await expect(cell).toBeInViewport({ ratio: 1 });
+    }
+    expect(await noSidewaysScroll(page)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath("coordinator-390.png"), fullPage: true });
+    await expectAccessible("the coordinator's start page at 390 px");
+  });
+
+  test("the statistics table reads as stacked rows", async ({ page, login, expectAccessible }) => {
+    await login("officer");
+    await openFifthRound(page);
+    const byCounty = page.getByRole("region", { name: "Statistik" }).getByRole("figure", { name: "Beviljat per län" });
+    await byCounty.getByText("Visa som tabell").click();
+    const row = byCounty.getByRole("table").getByRole("row", { name: /Västra Götalands län/ });
+    await expect(row.getByRole("cell")).toHaveText(["3", "3", "4\u00a0300\u00a0000 kronor"]);
+    await row.getByRole("cell").nth(2).scrollIntoViewIfNeeded();
+    await expect(row.getByRole("cell").nth(2)).toBeInViewport({ ratio: 1 });
+    expect(await noSidewaysScroll(page)).toBe(true);
+    await byCounty.screenshot({ path: test.info().outputPath("statistics-390.png") });
+    await expectAccessible("the round's statistics at 390 px");
+  });
+});
+
+/** Neither the page nor any scrolling region on it is wider than its box. */
+async function noSidewaysScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const tooWide = (el: Element) => el.scrollWidth > el.clientWidth + 1;
+    return !tooWide(document.documentElement) && ![...document.querySelectorAll('[role="region"]')].some(tooWide);
   });
 }

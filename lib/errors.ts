@@ -13,6 +13,7 @@ export const DOMAIN_ERROR_CODES = [
   "status", // the round's status does not allow it
   "round_planned",
   "round_closed",
+  "after_last", // a round after the programme's last one, not confirmed
   "round_decided",
   "programme",
   "ordinal_taken",

@@ -57,7 +57,7 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
           <tbody>
             {summaries.map((round) => (
               <tr key={round.id}>
-                <Td>
+                <Td label={t("overview.round")}>
                   <Link href={`/omgangar/${round.id}`} className="font-medium text-brand-700 underline">
                     {roundTitle(t, round)}
                   </Link>
@@ -66,12 +66,12 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
                     {round.isLast ? ` (${t("overview.lastRound")})` : ""}
                   </span>
                 </Td>
-                <Td>{t(`roundStatus.${round.status}`)}</Td>
-                <Td numeric>{round.received}</Td>
-                <Td numeric>{round.approved}</Td>
-                <Td numeric>{formatKronor(round.granted)}</Td>
-                <Td numeric>{formatKronor(round.budget)}</Td>
-                <Td numeric>{formatKronor(round.budget - round.granted)}</Td>
+                <Td label={t("overview.status")}>{t(`roundStatus.${round.status}`)}</Td>
+                <Td numeric label={t("overview.received")}>{round.received}</Td>
+                <Td numeric label={t("overview.approved")}>{round.approved}</Td>
+                <Td numeric label={t("overview.granted")}>{formatKronor(round.granted)}</Td>
+                <Td numeric label={t("overview.budget")}>{formatKronor(round.budget)}</Td>
+                <Td numeric label={t("overview.budgetLeft")}>{formatKronor(round.budget - round.granted)}</Td>
               </tr>
             ))}
           </tbody>
@@ -112,16 +112,18 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <Td className="whitespace-nowrap">{row.registrationNumber}</Td>
-                  <Td>{row.projectTitle}</Td>
-                  <Td>
+                  <Td className="whitespace-nowrap" label={t("coordinator.registrationNumber")}>
+                    {row.registrationNumber}
+                  </Td>
+                  <Td label={t("coordinator.project")}>{row.projectTitle}</Td>
+                  <Td label={t("coordinator.round")}>
                     {roundTitle(t, { ordinal: row.roundOrdinal, year: row.roundYear })}
                   </Td>
-                  <Td>
+                  <Td label={t("coordinator.status")}>
                     <ApplicationStatusBadge status={row.status} />
                   </Td>
-                  <Td numeric>{formatKronor(row.requestedAmount)}</Td>
-                  <Td numeric>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
+                  <Td numeric label={t("coordinator.requested")}>{formatKronor(row.requestedAmount)}</Td>
+                  <Td numeric label={t("coordinator.granted")}>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
                 </tr>
               ))}
             </tbody>

@@ -43,15 +43,21 @@ export function GrantsChart({ rows, labels }: { rows: readonly GrantsChartRow[];
     <figure className="flex min-w-0 flex-col gap-3 rounded-md border border-slate-300 p-4">
       <figcaption className="text-lg font-semibold text-slate-900">{labels.title}</figcaption>
       {labels.note ? <p className="-mt-2 text-sm text-slate-700">{labels.note}</p> : null}
-      <div role="img" aria-label={labels.summary} className="flex flex-col gap-1.5 text-sm">
+      {/*
+        One grid for all the bars, each row a subgrid of it: the label and value columns are as wide as their widest
+        entry in every row, so every track has the same length and the bars share one scale (a row of its own grid
+        would give a long label or value a shorter track). On a phone the bar takes its own line under the label and
+        value, so neither is squeezed off screen.
+      */}
+      <div
+        role="img"
+        aria-label={labels.summary}
+        className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-3 gap-y-1.5 text-sm sm:grid-cols-[minmax(6rem,11rem)_minmax(0,1fr)_auto]"
+      >
         {rows.map((row) => (
-          // On a phone the bar takes its own line under the label and value, so neither is squeezed off screen.
-          <div
-            key={row.key}
-            className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-0.5 sm:grid-cols-[minmax(6rem,11rem)_minmax(0,1fr)_auto]"
-          >
+          <div key={row.key} className="col-span-2 grid grid-cols-subgrid items-center gap-x-3 gap-y-0.5 sm:col-span-3">
             <span className="text-slate-900">{row.label}</span>
-            <span className="order-last col-span-2 block h-4 w-full bg-slate-100 sm:order-none sm:col-span-1">
+            <span data-bar-track="" className="order-last col-span-2 block h-4 w-full bg-slate-100 sm:order-none sm:col-span-1">
               {row.granted > 0 ? (
                 <span
                   className="block h-4 bg-brand-700"
@@ -82,9 +88,9 @@ export function GrantsChart({ rows, labels }: { rows: readonly GrantsChartRow[];
                   <th scope="row" className="border-b border-slate-200 px-3 py-2 text-left font-normal">
                     {row.label}
                   </th>
-                  <Td numeric>{COUNT.format(row.applications)}</Td>
-                  <Td numeric>{COUNT.format(row.approved)}</Td>
-                  <Td numeric>{row.grantedExact}</Td>
+                  <Td numeric label={labels.applications}>{COUNT.format(row.applications)}</Td>
+                  <Td numeric label={labels.approved}>{COUNT.format(row.approved)}</Td>
+                  <Td numeric label={labels.granted}>{row.grantedExact}</Td>
                 </tr>
               ))}
             </tbody>
@@ -93,13 +99,13 @@ export function GrantsChart({ rows, labels }: { rows: readonly GrantsChartRow[];
                 <th scope="row" className="px-3 py-2 text-left font-semibold">
                   {labels.total}
                 </th>
-                <Td numeric className="font-semibold">
+                <Td numeric className="font-semibold" label={labels.applications}>
                   {COUNT.format(totals.applications)}
                 </Td>
-                <Td numeric className="font-semibold">
+                <Td numeric className="font-semibold" label={labels.approved}>
                   {COUNT.format(totals.approved)}
                 </Td>
-                <Td numeric className="font-semibold">
+                <Td numeric className="font-semibold" label={labels.granted}>
                   {labels.totalGranted}
                 </Td>
               </tr>

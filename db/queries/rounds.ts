@@ -1,6 +1,9 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { applications, decisions, programmes, rounds } from "../schema";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../client";
+import { applications, decisions, programmes, rounds, type NewRound, type Round } from "../schema";
+import type { RoundStatus } from "@/lib/enums";
+// The one audit writer (lib/audit): a round's change and its event go in the same transaction.
+import { writeAudit, type AuditActor } from "@/lib/audit";
 
 export type RoundSummary = {
   id: number;
@@ -8,7 +11,7 @@ export type RoundSummary = {
   programmeName: string;
   ordinal: number;
   year: number;
-  status: (typeof rounds.$inferSelect)["status"];
+  status: RoundStatus;
   isLast: boolean;
   budget: number;
   received: number;
@@ -65,7 +68,7 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
     .all();
 }
 
-export function getRound(db: Db, roundId: number) {
+export function getRound(db: DbOrTx, roundId: number) {
   return (
     db
       .select({
@@ -88,4 +91,106 @@ export function getRound(db: Db, roundId: number) {
       .where(eq(rounds.id, roundId))
       .get() ?? null
   );
+}
+
+// ---------------------------------------------------------------- setting up rounds (lib/rounds calls these)
+
+/** The columns of a round that its form sets. */
+export type RoundFields = Pick<
+  NewRound,
+  "programmeId" | "ordinal" | "year" | "budget" | "opensOn" | "closesOn" | "decisionOn" | "criteria" | "isLast"
+>;
+
+/** The round's row as stored, or null. */
+export function findRound(db: DbOrTx, roundId: number): Round | null {
+  return db.select().from(rounds).where(eq(rounds.id, roundId)).get() ?? null;
+}
+
+/** The id of the programme's round with this ordinal (other than `exceptRoundId`), or null when it is free. */
+export function findRoundIdByOrdinal(db: DbOrTx, programmeId: number, ordinal: number, exceptRoundId?: number): number | null {
+  const row = db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .where(
+      and(
+        eq(rounds.programmeId, programmeId),
+        eq(rounds.ordinal, ordinal),
+        exceptRoundId === undefined ? undefined : ne(rounds.id, exceptRoundId),
+      ),
+    )
+    .get();
+  return row?.id ?? null;
+}
+
+/** The programme's round marked as its last (the highest such ordinal), or null. */
+export function findLastRound(db: DbOrTx, programmeId: number): Pick<Round, "id" | "ordinal" | "year"> | null {
+  return (
+    db
+      .select({ id: rounds.id, ordinal: rounds.ordinal, year: rounds.year })
+      .from(rounds)
+      .where(and(eq(rounds.programmeId, programmeId), eq(rounds.isLast, true)))
+      .orderBy(desc(rounds.ordinal))
+      .get() ?? null
+  );
+}
+
+export function roundHasApplications(db: DbOrTx, roundId: number): boolean {
+  return db.select({ id: applications.id }).from(applications).where(eq(applications.roundId, roundId)).limit(1).get() !== undefined;
+}
+
+/** Kronor granted by the round's approved decisions, from the (round_id, outcome, granted_amount) index. */
+export function sumGrantedInRound(db: DbOrTx, roundId: number): number {
+  const row = db
+    .select({ total: sql<number>`coalesce(sum(${decisions.grantedAmount}), 0)` })
+    .from(decisions)
+    .where(and(eq(decisions.roundId, roundId), eq(decisions.outcome, "approved")))
+    .get();
+  return Number(row?.total ?? 0);
+}
+
+/** Writes a new round and its round.create event; call inside the caller's write transaction. */
+export function insertRound(tx: DbOrTx, fields: RoundFields, status: RoundStatus, actor: AuditActor): Round {
+  const now = new Date();
+  const round = tx.insert(rounds).values({ ...fields, status, createdAt: now, updatedAt: now }).returning().get();
+  writeAudit(tx, { actor, action: "round.create", entityType: "round", entityId: round.id, after: round, at: now });
+  return round;
+}
+
+/**
+ * Saves a round's fields against the version the editor started from, with its round.update event. Null (nothing
+ * written) when the round has moved on since: the caller reports the conflict.
+ */
+export function updateRoundFields(tx: DbOrTx, existing: Round, version: number, fields: RoundFields, actor: AuditActor): Round | null {
+  const now = new Date();
+  const round = tx
+    .update(rounds)
+    .set({ ...fields, version: sql`${rounds.version} + 1`, updatedAt: now })
+    .where(and(eq(rounds.id, existing.id), eq(rounds.version, version)))
+    .returning()
+    .get();
+  if (!round) return null;
+  writeAudit(tx, { actor, action: "round.update", entityType: "round", entityId: round.id, before: existing, after: round, at: now });
+  return round;
+}
+
+/** Opens or closes a round against the version the user saw, with its round.open / round.close event; null when stale. */
+export function updateRoundStatus(tx: DbOrTx, existing: Round, version: number, status: "open" | "closed", actor: AuditActor): Round | null {
+  const now = new Date();
+  const round = tx
+    .update(rounds)
+    .set({ status, version: sql`${rounds.version} + 1`, updatedAt: now })
+    .where(and(eq(rounds.id, existing.id), eq(rounds.version, version)))
+    .returning()
+    .get();
+  if (!round) return null;
+  writeAudit(tx, {
+    actor,
+    action: status === "open" ? "round.open" : "round.close",
+    entityType: "round",
+    entityId: round.id,
+    before: existing,
+    after: round,
+    at: now,
+  });
+  return round;
 }

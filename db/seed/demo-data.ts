@@ -1006,3 +1006,90 @@ export const EXPECTED_TOTALS = {
   4: { approved: 17 },
   5: { applications: 45, approved: 21, granted: 27_500_000 },
 } as const;
+
+// ---------------------------------------------------------------- the practice round (demo data, invented)
+
+/*
+ * Rounds 4 and 5 are decided, so nothing can be registered or decided in them. The demo therefore also has a
+ * programme of its own, plainly named as demo data, with one open round whose applications wait for decisions:
+ * every journey (register, edit, decide one by one or in a meeting, import, letters) can be tried there at once.
+ * Nothing in it is a fact; it never touches rounds 4 and 5.
+ */
+
+export const PRACTICE_PROGRAMME = {
+  name: "Demo: övningsprogram för att prova Anslag",
+  code: "DEMO",
+  funder: "ingen (demodata)",
+  allocation: 20_000_000,
+} as const;
+
+/** An application that waits for its decision. */
+export type DemoPendingApplication = Omit<DemoApplication, "outcome" | "grantedAmount" | "motivation">;
+
+export type DemoPracticeRound = Omit<DemoRound, "status" | "applications"> & {
+  status: "open";
+  applications: readonly DemoPendingApplication[];
+};
+
+export const PRACTICE_ROUND: DemoPracticeRound = {
+  ordinal: 1,
+  year: 2026,
+  budget: 10_000_000,
+  opensOn: "2026-11-02",
+  closesOn: "2027-01-29",
+  decisionOn: "2027-03-18",
+  status: "open",
+  isLast: false,
+  criteria:
+    "Demo: en påhittad omgång att öva i. Registrera, ändra och besluta fritt, håll ett beslutsmöte eller importera en fil; inget här är på riktigt och ingen får några pengar.",
+  applications: [
+    {
+      lead: "Umeå kommun",
+      projectTitle: "Demo: Jämställd snöröjning i Umeå",
+      description: "Påhittat demoprojekt: vilka gator och gångvägar plogas först, och vem gynnas av ordningen?",
+      focusAreas: ["Samhällsplanering", "Medborgarservice"],
+      requestedAmount: 900_000,
+      contact: contact("Alva Demosson", "samhällsplanerare", "070-174 06 90", "alva.demosson@umea.example"),
+    },
+    {
+      lead: "Skellefteå kommun",
+      projectTitle: "Demo: Lika villkor i föreningsbidragen",
+      description: "Påhittat demoprojekt: en genomgång av hur kommunens föreningsbidrag fördelas mellan flickor och pojkar.",
+      focusAreas: ["Kultur och fritid"],
+      requestedAmount: 600_000,
+      contact: contact("Nils Demander", "fritidschef", "070-174 06 91", "nils.demander@skelleftea.example"),
+    },
+    {
+      lead: "Region Skåne",
+      projectTitle: "Demo: Jämställd väntetid på vårdcentralen",
+      description: "Påhittat demoprojekt: väntetider och bemötande för kvinnor och män i primärvården.",
+      focusAreas: ["Hälso- och sjukvård"],
+      requestedAmount: 1_500_000,
+      contact: contact("Sara Provberg", "utvecklingsledare", "070-174 06 92", "sara.provberg@skane.example"),
+    },
+    {
+      lead: "Kiruna kommun",
+      projectTitle: "Demo: Kollektivtrafik för alla arbetstider",
+      description: "Påhittat demoprojekt: busstider som passar vårdens och gruvans skift lika väl.",
+      focusAreas: ["Kollektivtrafik"],
+      requestedAmount: 700_000,
+      contact: contact("Oskar Testlund", "trafikplanerare", "070-174 06 93", "oskar.testlund@kiruna.example"),
+    },
+    {
+      lead: "Falu kommun",
+      projectTitle: "Demo: Jämställt bemötande i äldreomsorgen",
+      description: "Påhittat demoprojekt: samtalsstöd och uppföljning av insatser för äldre kvinnor och män.",
+      focusAreas: ["Äldreomsorg", "Socialtjänst"],
+      requestedAmount: 1_100_000,
+      contact: contact("Maja Exempelsson", "enhetschef", "070-174 06 94", "maja.exempelsson@falun.example"),
+    },
+    {
+      lead: "Växjö kommun",
+      projectTitle: "Demo: Könsuppdelad statistik i budgetarbetet",
+      description: "Påhittat demoprojekt: nämndernas underlag till budgeten redovisas för kvinnor och män.",
+      focusAreas: ["Styr- och ledningssystem"],
+      requestedAmount: 800_000,
+      contact: contact("Per Prövning", "controller", "070-174 06 95", "per.provning@vaxjo.example"),
+    },
+  ],
+};

@@ -19,6 +19,8 @@ import {
   DEMO_PROGRAMME,
   DEMO_ROUNDS,
   EXPECTED_TOTALS,
+  PRACTICE_PROGRAMME,
+  PRACTICE_ROUND,
   type DemoApplication,
   type DemoOrganisation,
   type DemoRound,
@@ -58,6 +60,8 @@ export type DemoUserSummary = {
 
 export type DemoSummary = {
   programme: { id: number; name: string; code: string; allocation: number };
+  /** The open round of the demo's own practice programme, where every journey can be tried. */
+  practice: { programmeId: number; programmeName: string; roundId: number; applications: number };
   counties: number;
   municipalities: number;
   organisations: number;
@@ -152,6 +156,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
 
       const roundSummaries = DEMO_ROUNDS.map((round) => insertRound(tx, programme, round, orgIds, officerId));
       verifyTotals(tx, roundSummaries);
+      const practice = insertPracticeRound(tx, orgIds, officerId);
 
       return {
         programme: {
@@ -160,6 +165,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
           code: programme.code,
           allocation: programme.allocation,
         },
+        practice,
         counties: reference.counties,
         municipalities: reference.municipalities,
         organisations: orgIds.size,
@@ -315,6 +321,56 @@ function insertRound(
   return summariseRound(tx, round);
 }
 
+/**
+ * The practice programme and its open round (./demo-data.ts): applications registered over the first weeks of the
+ * round, none decided, each audited as the app audits a registration.
+ */
+function insertPracticeRound(tx: Tx, orgIds: Map<string, number>, officerId: number): DemoSummary["practice"] {
+  const data = PRACTICE_ROUND;
+  const opened = at(data.opensOn, 8);
+  const programme = tx.insert(programmes).values({ ...PRACTICE_PROGRAMME, createdAt: opened, updatedAt: opened }).returning().get();
+  writeAudit(tx, { actor: DEMO_ACTOR, action: "programme.create", entityType: "programme", entityId: programme.id, after: programme, at: opened });
+  const { applications: pending, ...fields } = data;
+  const round = tx
+    .insert(rounds)
+    .values({ ...fields, programmeId: programme.id, createdAt: opened, updatedAt: opened })
+    .returning()
+    .get();
+  writeAudit(tx, { actor: DEMO_ACTOR, action: "round.create", entityType: "round", entityId: round.id, after: round, at: opened });
+
+  // Received over the round's first four weeks, all before the demo's "today" (the round is open now).
+  const received = spreadDays(data.opensOn, PRACTICE_RECEIVED_UNTIL, pending.length);
+  pending.forEach((demo, i) => {
+    const receivedAt = received[i] ?? opened;
+    const application = tx
+      .insert(applications)
+      .values({
+        roundId: round.id,
+        registrationNumber: nextRegistrationNumber(tx, programme, round.year),
+        leadOrganisationId: orgId(orgIds, demo.lead),
+        projectTitle: demo.projectTitle,
+        description: demo.description,
+        focusAreas: [...demo.focusAreas],
+        requestedAmount: demo.requestedAmount,
+        contactName: demo.contact.name,
+        contactTitle: demo.contact.title,
+        contactPhone: demo.contact.phone,
+        contactEmail: demo.contact.email,
+        status: "received",
+        createdBy: officerId,
+        createdAt: receivedAt,
+        updatedAt: receivedAt,
+      })
+      .returning()
+      .get();
+    writeAudit(tx, { actor: DEMO_ACTOR, action: "application.create", entityType: "application", entityId: application.id, after: application, at: receivedAt });
+  });
+  return { programmeId: programme.id, programmeName: programme.name, roundId: round.id, applications: pending.length };
+}
+
+/** The last day the practice round's applications are dated (it opened 2026-11-02). */
+const PRACTICE_RECEIVED_UNTIL = "2026-11-27";
+
 function orgId(ids: Map<string, number>, name: string): number {
   const id = ids.get(name);
   if (id === undefined) throw new Error(`demo data: unknown organisation "${name}"`);
@@ -421,6 +477,17 @@ export function checkDemoData(): void {
     round.applications.forEach((a, i) => problems.push(...applicationProblems(`round ${round.ordinal} #${i + 1} (${a.lead})`, a, known)));
     const granted = round.applications.reduce((sum, a) => sum + a.grantedAmount, 0);
     if (granted > round.budget) problems.push(`round ${round.ordinal}: grants ${granted} exceed budget ${round.budget}`);
+  }
+  PRACTICE_ROUND.applications.forEach((a, i) => {
+    const label = `practice round #${i + 1} (${a.lead})`;
+    if (!known(a.lead)) problems.push(`${label}: unknown lead organisation`);
+    if (!Number.isInteger(a.requestedAmount) || a.requestedAmount <= 0 || a.requestedAmount % 100_000 !== 0) {
+      problems.push(`${label}: requested amount must be a positive whole number of hundred-thousands`);
+    }
+    if (!a.projectTitle.startsWith("Demo:")) problems.push(`${label}: the title must say "Demo:"`);
+  });
+  if (!(PRACTICE_ROUND.opensOn <= PRACTICE_RECEIVED_UNTIL && PRACTICE_RECEIVED_UNTIL < PRACTICE_ROUND.closesOn)) {
+    problems.push("practice round: applications must be received while it is open");
   }
   problems.push(
     ...totalsProblems(

@@ -12,9 +12,12 @@ function scalar<T = number>(db: Db, query: string, ...params: unknown[]): T {
   return row as T;
 }
 
+/** A round of the programme the press releases describe (the practice programme has its own first round). */
 function roundId(db: Db, ordinal: number): number {
-  return scalar(db, "SELECT id FROM rounds WHERE ordinal = ?", ordinal);
+  return scalar(db, "SELECT r.id FROM rounds r JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'HJ' AND r.ordinal = ?", ordinal);
 }
+
+const HJ_APPLICATIONS = "SELECT a.* FROM applications a JOIN rounds r ON r.id = a.round_id JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'HJ'";
 
 function granted(db: Db, ordinal: number, organisation: string): number | undefined {
   return scalar<number | undefined>(
@@ -87,8 +90,9 @@ describe("seedDemo", () => {
 
   it("writes the programme", () => {
     expect(isDemoSeeded(db)).toBe(true);
-    expect(db.$client.prepare("SELECT name, code, funder, allocation FROM programmes").all()).toEqual([
+    expect(db.$client.prepare("SELECT name, code, funder, allocation FROM programmes ORDER BY id").all()).toEqual([
       { name: "Program för Hållbar jämställdhet", code: "HJ", funder: "regeringen", allocation: 225_000_000 },
+      { name: "Demo: övningsprogram för att prova Anslag", code: "DEMO", funder: "ingen (demodata)", allocation: 20_000_000 },
     ]);
   });
 
@@ -134,8 +138,8 @@ describe("seedDemo", () => {
   });
 
   it("keeps decisions consistent with applications", () => {
-    // one decision per application, dated on its round's decision day, by the officer
-    expect(scalar(db, "SELECT count(*) FROM applications")).toBe(69);
+    // one decision per application of rounds 4 and 5, dated on its round's decision day, by the officer
+    expect(scalar(db, `SELECT count(*) FROM (${HJ_APPLICATIONS})`)).toBe(69);
     expect(scalar(db, "SELECT count(*) FROM decisions")).toBe(69);
     expect(
       scalar(
@@ -189,13 +193,13 @@ describe("seedDemo", () => {
 
   it("numbers applications HJ-YYYY-NNNN, uniquely, per round year", () => {
     const numbers = db.$client
-      .prepare("SELECT a.registration_number AS n, r.year FROM applications a JOIN rounds r ON r.id = a.round_id")
+      .prepare(`SELECT a.registration_number AS n, r.year FROM (${HJ_APPLICATIONS}) a JOIN rounds r ON r.id = a.round_id`)
       .all() as { n: string; year: number }[];
     expect(numbers).toHaveLength(69);
     expect(new Set(numbers.map((r) => r.n)).size).toBe(69);
     for (const { n, year } of numbers) expect(n).toMatch(new RegExp(`^HJ-${year}-\\d{4}$`));
-    expect(scalar(db, "SELECT min(registration_number) FROM applications")).toBe("HJ-2012-0001");
-    expect(scalar(db, "SELECT max(registration_number) FROM applications")).toBe("HJ-2013-0045");
+    expect(scalar(db, `SELECT min(registration_number) FROM (${HJ_APPLICATIONS})`)).toBe("HJ-2012-0001");
+    expect(scalar(db, `SELECT max(registration_number) FROM (${HJ_APPLICATIONS})`)).toBe("HJ-2013-0045");
   });
 
   it("audits every application and decision", () => {
@@ -209,7 +213,7 @@ describe("seedDemo", () => {
       );
     expect(missing("application", "applications", "application.create")).toBe(0);
     expect(missing("decision", "decisions", "decision.create")).toBe(0);
-    expect(scalar(db, "SELECT count(*) FROM audit_events WHERE action = 'application.create'")).toBe(69);
+    expect(scalar(db, "SELECT count(*) FROM audit_events WHERE action = 'application.create'")).toBe(69 + 6);
     expect(
       scalar(db, "SELECT count(*) FROM audit_events WHERE actor_label <> 'Demodata' OR actor_id IS NOT NULL"),
     ).toBe(0);
@@ -280,6 +284,31 @@ describe("seedDemo", () => {
       { ordinal: 5, year: 2013, applications: 45, approved: 21, rejected: 24, granted: 27_500_000 },
     ]);
     expect(summary.organisations).toBe(scalar(db, "SELECT count(*) FROM organisations"));
+  });
+
+  it("has an open practice round, plainly demo data, whose six applications wait for decisions", () => {
+    const round = db.$client
+      .prepare(
+        `SELECT r.id, r.ordinal, r.year, r.status, r.is_last, r.budget, r.criteria, p.name AS programme FROM rounds r
+           JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'DEMO'`,
+      )
+      .all() as { id: number; status: string; criteria: string; programme: string }[];
+    expect(round).toHaveLength(1);
+    expect(round[0]).toMatchObject({ ordinal: 1, year: 2026, status: "open", is_last: 0, budget: 10_000_000 });
+    expect(round[0]?.programme).toMatch(/^Demo: /);
+    expect(round[0]?.criteria).toMatch(/^Demo: /);
+    const id = round[0]?.id;
+    expect(summary.practice).toEqual({ programmeId: expect.any(Number), programmeName: round[0]?.programme, roundId: id, applications: 6 });
+    const rows = db.$client
+      .prepare("SELECT registration_number AS n, status, project_title AS title FROM applications WHERE round_id = ? ORDER BY registration_number")
+      .all(id) as { n: string; status: string; title: string }[];
+    expect(rows.map((r) => r.n)).toEqual(["DEMO-2026-0001", "DEMO-2026-0002", "DEMO-2026-0003", "DEMO-2026-0004", "DEMO-2026-0005", "DEMO-2026-0006"]);
+    expect(rows.every((r) => r.status === "received" && r.title.startsWith("Demo: "))).toBe(true);
+    expect(scalar(db, "SELECT count(*) FROM decisions WHERE round_id = ?", id)).toBe(0);
+    // The coordinator (Umeå kommun) has an application there to follow.
+    expect(
+      scalar(db, "SELECT count(*) FROM applications a JOIN organisations o ON o.id = a.lead_organisation_id WHERE a.round_id = ? AND o.name = 'Umeå kommun'", id),
+    ).toBe(1);
   });
 
   it("refuses to seed a second time and leaves the database unchanged", async () => {

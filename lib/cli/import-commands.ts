@@ -108,9 +108,10 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
     .requiredOption("--budget <kronor>", 'omgångens budget i kronor, "45 000 000"')
     .option("--year <åååå>", "året i diarienumren (standard: i år)")
     .option("--last", "den sista omgången i programmet")
+    .option("--after-last", "bekräfta en omgång efter programmets sista omgång")
     .option("--opens <ÅÅÅÅ-MM-DD>", "första dag för ansökningar")
     .option("--closes <ÅÅÅÅ-MM-DD>", "sista dag för ansökningar")
-    .action(async (options: { programme: string; ordinal: string; budget: string; year?: string; last?: boolean; opens?: string; closes?: string }) => {
+    .action(async (options: { programme: string; ordinal: string; budget: string; year?: string; last?: boolean; afterLast?: boolean; opens?: string; closes?: string }) => {
       await withDb((db) => {
         const programme = resolveProgramme(db, options.programme);
         // The same rules as the round form (lib/rounds): ordinal free in the programme, dates in order, audited.
@@ -125,6 +126,7 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
             closesOn: options.closes ?? "",
             decisionOn: "",
             isLast: options.last ?? false,
+            confirmAfterLast: options.afterLast ?? false,
           },
           CLI_ACTOR,
           { status: "open" },

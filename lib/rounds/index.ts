@@ -1,15 +1,25 @@
-import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { getProgramme } from "@/db/queries/programmes";
-import { applications, rounds, type Round, type RoundStatus } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
-import { grantedInRound } from "@/lib/decisions/record";
+import {
+  findLastRound,
+  findRound,
+  findRoundIdByOrdinal,
+  insertRound,
+  roundHasApplications,
+  sumGrantedInRound,
+  updateRoundFields,
+  updateRoundStatus,
+  type RoundFields,
+} from "@/db/queries/rounds";
+import type { Round } from "@/db/schema";
 import { inWriteTransaction } from "@/db/transaction";
+import type { AuditActor } from "@/lib/audit";
+import type { RoundStatus } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/errors";
 import { formatKronor } from "@/lib/format/amount";
 import { ordinalInWords } from "@/lib/format/ordinal";
+import { fieldErrorsOf } from "@/lib/validation/errors";
 import {
   roundFormSchema,
   setRoundStatusSchema,
@@ -24,27 +34,33 @@ export { listProgrammes, type ProgrammeOption } from "@/db/queries/programmes";
 
 /*
  * Setting up rounds: create, change, open and close. Each function validates its input with the form's schema
- * (whatever the caller checked), runs in one write transaction with its audit event, and throws DomainError,
- * having written nothing, when it refuses.
+ * (whatever the caller checked), runs in one write transaction (BEGIN IMMEDIATE) with its audit event, and throws
+ * DomainError, having written nothing, when it refuses. The rules are here; every table access is in db/queries.
  */
 
 export const ROUND_CONFLICT_MESSAGE =
   "Någon annan har ändrat omgången medan du arbetade med den. Ladda om sidan för att se de nya uppgifterna och gör om dina ändringar.";
 
-/** A new round is planned (it already takes registrations); the CLI may create it open at once. */
+/** "Programmet har redan en sista omgång, den femte (2013). Bekräfta att du vill lägga till en omgång efter den." */
+export function afterLastRoundMessage(last: { ordinal: number; year: number }): string {
+  return `Programmet har redan en sista omgång, den ${ordinalInWords(last.ordinal)} (${last.year}). Bekräfta att du vill lägga till en omgång efter den.`;
+}
+
+/**
+ * A new round is planned (it already takes registrations); the CLI may create it open at once. A round after the
+ * programme's last round is refused (code "after_last", at the confirmAfterLast field) unless the input confirms it.
+ */
 export function createRound(db: Db, input: RoundFormInput, actor: AuditActor, options: { status?: "planned" | "open" } = {}): Round {
-  const fields = parse(roundFormSchema, input);
+  const { confirmAfterLast, ...fields } = parse(roundFormSchema, input);
   return inWriteTransaction(db, (tx) => {
     assertProgrammeExists(tx, fields.programmeId);
     assertOrdinalFree(tx, fields.programmeId, fields.ordinal);
-    const now = new Date();
-    const round = tx
-      .insert(rounds)
-      .values({ ...columnsOf(fields), status: options.status ?? "planned", createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    writeAudit(tx, { actor, action: "round.create", entityType: "round", entityId: round.id, after: round, at: now });
-    return round;
+    const last = findLastRound(tx, fields.programmeId);
+    if (last && fields.ordinal > last.ordinal && !confirmAfterLast) {
+      const message = afterLastRoundMessage(last);
+      throw new DomainError(message, { confirmAfterLast: [message] }, "after_last", { roundId: last.id });
+    }
+    return insertRound(tx, columnsOf(fields), options.status ?? "planned", actor);
   });
 }
 
@@ -61,28 +77,21 @@ export function updateRound(db: Db, input: UpdateRoundInput, actor: AuditActor):
     if (fields.programmeId !== existing.programmeId) {
       assertProgrammeExists(tx, fields.programmeId);
       // Registration numbers carry the programme's code: a round with applications stays where it is.
-      if (hasApplications(tx, existing.id)) {
+      if (roundHasApplications(tx, existing.id)) {
         const message = "Omgången har redan ansökningar och kan inte flyttas till ett annat program.";
         throw new DomainError(message, { programmeId: [message] }, "programme");
       }
     }
     assertOrdinalFree(tx, fields.programmeId, fields.ordinal, existing.id);
 
-    const granted = grantedInRound(tx, existing.id);
+    const granted = sumGrantedInRound(tx, existing.id);
     if (fields.budget < granted) {
       const message = `Budgeten kan inte vara lägre än det som redan har beviljats i omgången: ${formatKronor(granted)}.`;
       throw new DomainError(message, { budget: [message] }, "budget", { granted });
     }
 
-    const now = new Date();
-    const round = tx
-      .update(rounds)
-      .set({ ...columnsOf(fields), version: sql`${rounds.version} + 1`, updatedAt: now })
-      .where(and(eq(rounds.id, existing.id), eq(rounds.version, version)))
-      .returning()
-      .get();
+    const round = updateRoundFields(tx, existing, version, columnsOf(fields), actor);
     if (!round) throw conflict(existing.version);
-    writeAudit(tx, { actor, action: "round.update", entityType: "round", entityId: round.id, before: existing, after: round, at: now });
     return round;
   });
 }
@@ -97,24 +106,8 @@ export function setRoundStatus(db: Db, input: SetRoundStatusInput, actor: AuditA
     const existing = loadRound(tx, roundId);
     assertVersion(existing, version);
     assertStatusChange(existing.status, status);
-
-    const now = new Date();
-    const round = tx
-      .update(rounds)
-      .set({ status, version: sql`${rounds.version} + 1`, updatedAt: now })
-      .where(and(eq(rounds.id, existing.id), eq(rounds.version, version)))
-      .returning()
-      .get();
+    const round = updateRoundStatus(tx, existing, version, status, actor);
     if (!round) throw conflict(existing.version);
-    writeAudit(tx, {
-      actor,
-      action: status === "open" ? "round.open" : "round.close",
-      entityType: "round",
-      entityId: round.id,
-      before: existing,
-      after: round,
-      at: now,
-    });
     return round;
   });
 }
@@ -132,7 +125,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   throw new DomainError(parsed.error.issues[0]?.message ?? "Kontrollera omgången.", fieldErrorsOf(parsed.error), "invalid");
 }
 
-function columnsOf(fields: RoundFormValues) {
+function columnsOf(fields: Omit<RoundFormValues, "confirmAfterLast">): RoundFields {
   return {
     programmeId: fields.programmeId,
     ordinal: fields.ordinal,
@@ -147,7 +140,7 @@ function columnsOf(fields: RoundFormValues) {
 }
 
 function loadRound(tx: DbOrTx, roundId: number): Round {
-  const round = tx.select().from(rounds).where(eq(rounds.id, roundId)).get();
+  const round = findRound(tx, roundId);
   if (!round) throw new DomainError("Omgången finns inte.", undefined, "not_found");
   return round;
 }
@@ -167,25 +160,11 @@ function assertProgrammeExists(tx: DbOrTx, programmeId: number): void {
 }
 
 function assertOrdinalFree(tx: DbOrTx, programmeId: number, ordinal: number, exceptRoundId?: number): void {
-  const taken = tx
-    .select({ id: rounds.id })
-    .from(rounds)
-    .where(
-      and(
-        eq(rounds.programmeId, programmeId),
-        eq(rounds.ordinal, ordinal),
-        exceptRoundId === undefined ? undefined : ne(rounds.id, exceptRoundId),
-      ),
-    )
-    .get();
-  if (taken) {
+  const taken = findRoundIdByOrdinal(tx, programmeId, ordinal, exceptRoundId);
+  if (taken !== null) {
     const message = `Programmet har redan en ${ordinalInWords(ordinal)} omgång.`;
-    throw new DomainError(message, { ordinal: [message] }, "ordinal_taken", { roundId: taken.id });
+    throw new DomainError(message, { ordinal: [message] }, "ordinal_taken", { roundId: taken });
   }
-}
-
-function hasApplications(tx: DbOrTx, roundId: number): boolean {
-  return tx.select({ id: applications.id }).from(applications).where(eq(applications.roundId, roundId)).limit(1).get() !== undefined;
 }
 
 function statusChangeRefusal(from: RoundStatus, to: "open" | "closed"): string | null {

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditEvents, rounds } from "@/db/schema";
+import { findRound } from "@/db/queries/rounds";
 import { freshTestDb } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { recordDecision } from "@/lib/decisions/record";
@@ -53,13 +52,22 @@ function counts() {
 }
 
 function auditOf(roundId: number) {
-  return db.select().from(auditEvents).where(eq(auditEvents.entityId, roundId)).orderBy(auditEvents.id).all().filter((e) => e.entityType === "round");
+  const rows = db.$client
+    .prepare("SELECT action, entity_type, actor_label, before, after FROM audit_events WHERE entity_type = 'round' AND entity_id = ? ORDER BY id")
+    .all(roundId) as { action: string; entity_type: string; actor_label: string; before: string | null; after: string | null }[];
+  return rows.map((e) => ({
+    action: e.action,
+    entityType: e.entity_type,
+    actorLabel: e.actor_label,
+    before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>),
+    after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
+  }));
 }
 
 function grant(roundId: number, amount: number) {
   const [applicationId] = createTestApplications(db, roundId, 1) as [number];
   inWriteTransaction(db, (tx) =>
-    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "", decidedOn: "2013-06-01" }, TEST_ACTOR),
+    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "Beviljas enligt kriterierna.", decidedOn: "2013-06-01" }, TEST_ACTOR),
   );
 }
 
@@ -124,6 +132,50 @@ describe("createRound", () => {
   });
 });
 
+describe("a round after the programme's last round", () => {
+  const MESSAGE = "Programmet har redan en sista omgång, den femte (2013). Bekräfta att du vill lägga till en omgång efter den.";
+
+  it("is refused without confirmation, at the confirmation field, and nothing is written", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    const before = counts();
+    const error = caught(() => createRound(db, form({ ordinal: 6, year: "2014" }), TEST_ACTOR));
+    expect(error.code).toBe("after_last");
+    expect(error.message).toBe(MESSAGE);
+    expect(error.fieldErrors).toEqual({ confirmAfterLast: [MESSAGE] });
+    expect(counts()).toEqual(before);
+  });
+
+  it("is created when confirmed", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    expect(createRound(db, form({ ordinal: 6, year: "2014", confirmAfterLast: true }), TEST_ACTOR)).toMatchObject({ ordinal: 6, status: "planned" });
+  });
+
+  it("needs no confirmation before the last round, or in a programme without one", () => {
+    createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
+    expect(createRound(db, form({ ordinal: 3, year: "2011" }), TEST_ACTOR).ordinal).toBe(3);
+    const other = createTestProgramme(db, { name: "Ett annat program", code: "AP" });
+    expect(createRound(db, form({ programmeId: other, ordinal: 9 }), TEST_ACTOR).ordinal).toBe(9);
+  });
+});
+
+describe("the criteria text", () => {
+  it("is normalised (NFC, line breaks kept) and refuses control characters and reversed text", () => {
+    const round = createRound(db, form({ criteria: "  Jämställd\r\nverksamhet a\u030a  " }), TEST_ACTOR);
+    expect(round.criteria).toBe("Jämställd\nverksamhet å");
+    for (const criteria of ["Projekt\u0000", "Projekt \u202Eteg", "\u200B\u200B"]) {
+      const error = caught(() => createRound(db, form({ ordinal: 6, criteria }), TEST_ACTOR));
+      expect(error.code).toBe("invalid");
+      expect(error.fieldErrors?.criteria).toHaveLength(1);
+    }
+    expect(counts().rounds).toBe(1);
+  });
+
+  it("has at most 5 000 characters", () => {
+    const error = caught(() => createRound(db, form({ criteria: "x".repeat(5001) }), TEST_ACTOR));
+    expect(error.fieldErrors?.criteria).toEqual(["Kriterierna får ha högst 5 000 tecken."]);
+  });
+});
+
 describe("roundFormSchema", () => {
   it("gives Swedish messages at each field", () => {
     const result = roundFormSchema.safeParse(form({ programmeId: "", ordinal: "51", year: "1999", budget: "12,50", opensOn: "2013-02-30" }));
@@ -165,7 +217,7 @@ describe("updateRound", () => {
     expect(error.message).toBe(ROUND_CONFLICT_MESSAGE);
     expect(error.details).toEqual({ currentVersion: 2 });
     expect(counts()).toEqual(before);
-    expect(db.select().from(rounds).where(eq(rounds.id, round.id)).get()).toMatchObject({ budget: 28_000_000, version: 2 });
+    expect(findRound(db, round.id)).toMatchObject({ budget: 28_000_000, version: 2 });
   });
 
   it("refuses a budget below what the round has granted, saying how much, at the budget field", () => {
@@ -237,14 +289,14 @@ describe("setRoundStatus", () => {
     const error = caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR));
     expect(error.code).toBe("conflict");
     expect(counts()).toEqual(before);
-    expect(db.select().from(rounds).where(eq(rounds.id, round.id)).get()?.status).toBe("planned");
+    expect(findRound(db, round.id)?.status).toBe("planned");
   });
 
   it("refuses closing a closed round and touching a decided one", () => {
     const round = createRound(db, form(), TEST_ACTOR);
     setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR);
     expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 2 }, TEST_ACTOR)).code).toBe("status");
-    db.update(rounds).set({ status: "decided" }).where(eq(rounds.id, round.id)).run();
+    db.$client.prepare("UPDATE rounds SET status = 'decided' WHERE id = ?").run(round.id);
     expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "open", version: 2 }, TEST_ACTOR)).code).toBe("status");
     expect(canChangeStatus("decided", "open")).toBe(false);
     expect(canChangeStatus("planned", "closed")).toBe(true);
@@ -257,9 +309,15 @@ describe("listProgrammes", () => {
     createRound(db, form({ ordinal: 5 }), TEST_ACTOR);
     const other = createTestProgramme(db, { name: "Annat program", code: "AP" });
     expect(listProgrammes(db)).toEqual([
-      { id: other, name: "Annat program", nextOrdinal: 1 },
-      { id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6 },
+      { id: other, name: "Annat program", nextOrdinal: 1, lastRound: null },
+      { id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: null },
     ]);
+  });
+
+  it("names the programme's last round, so the form can ask before a round after it", () => {
+    createRound(db, form({ ordinal: 4, year: "2012" }), TEST_ACTOR);
+    createRound(db, form({ ordinal: 5, year: "2013", isLast: true }), TEST_ACTOR);
+    expect(listProgrammes(db)).toEqual([{ id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: { ordinal: 5, year: 2013 } }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateField, kronorField } from "@/lib/validation/fields";
+import { isoDateField, kronorField, textField } from "@/lib/validation/fields";
 
 /*
  * The round form, shared by the new-round and edit pages (zodResolver), their server actions and lib/rounds, so
@@ -28,11 +28,11 @@ const roundFields = z.object({
   opensOn: optionalDateField,
   closesOn: optionalDateField,
   decisionOn: optionalDateField,
-  criteria: z
-    .string()
-    .trim()
-    .max(MAX_CRITERIA_LENGTH, `Kriterierna får ha högst ${MAX_CRITERIA_LENGTH} tecken.`)
-    .default(""),
+  criteria: textField({
+    max: MAX_CRITERIA_LENGTH,
+    multiline: true,
+    maxMessage: "Kriterierna får ha högst 5 000 tecken.",
+  }).default(""),
   isLast: z.boolean().default(false),
 });
 
@@ -62,7 +62,15 @@ function checkDateOrder(round: DatedRound, ctx: z.RefinementCtx): void {
   }
 }
 
-export const roundFormSchema = roundFields.superRefine(checkDateOrder);
+export const roundFormSchema = roundFields
+  .extend({
+    /**
+     * The officer's yes to adding a round after the one marked as the programme's last: without it such a round is
+     * refused (lib/rounds asks the database), so a last round is never followed by accident.
+     */
+    confirmAfterLast: z.boolean().default(false),
+  })
+  .superRefine(checkDateOrder);
 export type RoundFormInput = z.input<typeof roundFormSchema>;
 export type RoundFormValues = z.output<typeof roundFormSchema>;
 

@@ -18,9 +18,19 @@ function pendingSentence(pending: number): string {
 }
 
 /**
+ * The counts of one sentence, all in one style: in words when every one of them is small enough to be written out
+ * (up to twelve), otherwise all in digits, so a sentence reads "tre av nio" or "21 av 45", never "tre av 9".
+ */
+function countsInOneStyle(...counts: number[]): string[] {
+  const words = counts.map((n) => countInWords(n));
+  // countInWords writes 13 and up in digits; a small count beside such a one is written in digits too.
+  return words.every((w) => /^\p{L}+$/u.test(w)) ? words : counts.map((n, i) => (/^\p{L}+$/u.test(words[i] ?? "") ? String(n) : (words[i] ?? "")));
+}
+
+/**
  * A round's outcome in one Swedish sentence, as a press release would put it: "21 av 45 ansökningar beviljades,
- * totalt 27,5 miljoner kronor." Small counts in words ("Två av 3 ansökningar …"), the whole in digits (it is the
- * reference figure), the amount in press form. A round still being decided gets a second sentence saying how many
+ * totalt 27,5 miljoner kronor." The counts of a sentence share one style ("Två av tre ansökningar …", "12 av 17
+ * ansökningar …"), the amount is in press form. A round still being decided gets a second sentence saying how many
  * applications wait, so "beviljades" is never read as final.
  */
 export function roundSummarySentence(figures: SummaryFigures): string {
@@ -40,15 +50,16 @@ export function roundSummarySentence(figures: SummaryFigures): string {
 
   let sentence: string;
   if (approved === 0) {
-    sentence = received === 1 ? "Den enda ansökan avslogs." : `Ingen av de ${received} ansökningarna beviljades.`;
+    sentence = received === 1 ? "Den enda ansökan avslogs." : `Ingen av de ${countInWords(received)} ansökningarna beviljades.`;
   } else {
     const amount = formatAmountInPress(granted);
     // One grant is an amount, several have a total.
     const grant = approved === 1 ? `med ${amount}` : `totalt ${amount}`;
     if (received === 1) sentence = `Den enda ansökan beviljades ${grant}.`;
-    else if (approved === received) sentence = `Alla ${received} ansökningar beviljades, ${grant}.`;
+    else if (approved === received) sentence = `Alla ${countInWords(received)} ansökningar beviljades, ${grant}.`;
     else {
-      const share = `${capitalizeFirst(countInWords(approved))} av ${received} ${applicationsNoun(received)} beviljades`;
+      const [part, whole] = countsInOneStyle(approved, received);
+      const share = `${capitalizeFirst(part ?? "")} av ${whole ?? ""} ${applicationsNoun(received)} beviljades`;
       sentence = approved === 1 ? `${share} ${grant}.` : `${share}, ${grant}.`;
     }
   }

@@ -13,6 +13,7 @@ import { RoundStatistics } from "@/components/statistics/round-statistics";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { SavedNotice } from "@/components/ui/saved-notice";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
@@ -100,6 +101,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
           </>
         }
       />
+      <SavedNotice />
       <p className="mb-4">
         <span className="font-semibold">{t("round.roundStatus")}:</span> {t(`roundStatus.${round.status}`)}
         {!open ? <span className="text-slate-700"> – {t("round.closedNotice")}</span> : null}

@@ -20,7 +20,7 @@ export default async function NewRoundPage() {
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} />
       <NewRoundForm
-        programmes={programmes.map(({ id, name }) => ({ id, name }))}
+        programmes={programmes.map(({ id, name, lastRound }) => ({ id, name, lastRound }))}
         defaultValues={{
           programmeId: only ? String(only.id) : "",
           ordinal: only ? String(only.nextOrdinal) : "",
@@ -31,6 +31,7 @@ export default async function NewRoundPage() {
           decisionOn: "",
           criteria: "",
           isLast: false,
+          confirmAfterLast: false,
         }}
       />
     </>

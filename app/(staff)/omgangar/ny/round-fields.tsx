@@ -9,7 +9,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { RoundFormInput } from "@/lib/rounds/schema";
 
 export type ProgrammeChoice = { id: number; name: string };
-export type RoundFieldName = keyof RoundFormInput & string;
+export type RoundFieldName = Exclude<keyof RoundFormInput & string, "confirmAfterLast">;
 
 /**
  * The fields of a round, shared by the new-round form and the edit form (both register the same names; the edit

@@ -8,6 +8,7 @@ import { useForm } from "react-hook-form";
 import { FailureAlert } from "@/components/forms/failure-alert";
 import { useActionSubmit } from "@/components/forms/use-action-submit";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { savedHref } from "@/components/ui/saved-notice";
 import { updateRoundSchema, type UpdateRoundInput, type UpdateRoundValues } from "@/lib/rounds/schema";
 import { RoundFields, type ProgrammeChoice } from "../../ny/round-fields";
 import { updateRoundAction } from "./actions";
@@ -29,7 +30,9 @@ export function EditRoundForm({
     formState: { errors },
   } = form;
   const roundPath = `/omgangar/${String(defaultValues.roundId)}`;
-  const { onSubmit, failure, pending } = useActionSubmit(form, updateRoundAction, (data) => router.push(`/omgangar/${data.id}`));
+  const { onSubmit, failure, pending } = useActionSubmit(form, updateRoundAction, (data) =>
+    router.push(savedHref(`/omgangar/${data.id}`, "omgang-andrad")),
+  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { getRound } from "@/db/queries/rounds";
+import { getRound, sumGrantedInRound } from "@/db/queries/rounds";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
-import { grantedInRound } from "@/lib/decisions/record";
 import { formatKronor, formatKronorPlain, ordinalInWords } from "@/lib/format";
 import { canChangeStatus, listProgrammes } from "@/lib/rounds";
 import { ROUND_STATUS_CHANGES } from "@/lib/rounds/schema";
@@ -35,10 +34,11 @@ export default async function EditRoundPage({ params }: Props) {
   const db = getDb();
   const round = getRound(db, roundIdOf((await params).roundId));
   if (!round) notFound();
-  const granted = grantedInRound(db, round.id);
+  const granted = sumGrantedInRound(db, round.id);
   const programmes = listProgrammes(db).map(({ id, name }) => ({ id, name }));
   const changes = ROUND_STATUS_CHANGES.filter((to) => canChangeStatus(round.status, to));
   const t = await getTranslations("roundAdmin");
+  const tStatus = await getTranslations("roundStatus");
 
   return (
     <>
@@ -68,7 +68,7 @@ export default async function EditRoundPage({ params }: Props) {
         <h2 id="round-status-heading" className="mb-2 text-2xl font-semibold">
           {t("statusHeading")}
         </h2>
-        <p className="mb-2">{t("statusCurrent", { status: t(`status.${round.status}`) })}</p>
+        <p className="mb-2">{t("statusCurrent", { status: tStatus(round.status) })}</p>
         <p className="mb-4 text-slate-700">{changes.length > 0 ? t("statusExplanation") : t("statusDecided")}</p>
         {changes.length > 0 ? <RoundStatusControls roundId={round.id} version={round.version} changes={changes} /> : null}
       </section>

@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { savedHref } from "@/components/ui/saved-notice";
 import { setRoundStatusAction } from "./actions";
 
 type Change = "open" | "closed";
 
-/** Opens or closes the round for new applications; on success shows the round page, where the change is visible. */
+/** Opens or closes the round for new applications; on success shows the round page, with a word that it is done. */
 export function RoundStatusControls({ roundId, version, changes }: { roundId: number; version: number; changes: readonly Change[] }) {
   const t = useTranslations("roundAdmin");
   const router = useRouter();
@@ -23,7 +24,7 @@ export function RoundStatusControls({ roundId, version, changes }: { roundId: nu
     startTransition(async () => {
       const result = await setRoundStatusAction({ roundId, status, version });
       if (result.ok) {
-        router.push(`/omgangar/${roundId}`);
+        router.push(savedHref(`/omgangar/${roundId}`, status === "open" ? "omgang-oppnad" : "omgang-stangd"));
         return;
       }
       setError(result.formError);
