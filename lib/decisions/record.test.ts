@@ -11,6 +11,8 @@ import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionIn
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
 import { inWriteTransaction } from "@/db/transaction";
 import { buildWorker } from "./worker-build";
+import { describeChanges } from "@/lib/audit/describe";
+import { todayIso } from "@/lib/format/date";
 
 const NBSP = "\u00a0";
 
@@ -81,7 +83,7 @@ describe("recordDecision", () => {
 
   it("counts only the difference when an existing approval is raised", () => {
     const roundId = createTestRound(db, { budget: 2_000_000 });
-    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    const [a, b] = createTestApplications(db, roundId, 2, 2_000_000) as [number, number];
     decide({ applicationId: a, grantedAmount: 600_000 });
     const first = decide({ applicationId: b, grantedAmount: 1_000_000 });
     // 400 000 left: raising 1 000 000 to 1 400 000 fits, to 1 400 001 does not.
@@ -196,6 +198,81 @@ describe("withdrawDecision", () => {
 
     // A new decision may now be created again.
     expect(decide({ applicationId: a, grantedAmount: 100_000 }).created).toBe(true);
+  });
+});
+
+describe("the rules of a decision made in Anslag", () => {
+  it("refuses a decision without a motivation, a rejection too, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    for (const outcome of ["approved", "rejected"] as const) {
+      const error = caught(() => decide({ applicationId: a, outcome, motivation: "   " }));
+      expect(error.code).toBe("invalid");
+      expect(error.fieldErrors?.motivation).toEqual(["Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet."]);
+    }
+    expect(caught(() => decide({ applicationId: a, outcome: "rejected", motivation: "" })).fieldErrors?.motivation).toBeDefined();
+    expect(counts().decisions).toBe(0);
+  });
+
+  it("keeps a past decision loaded by import without a motivation importable", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000, status: "decided" });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const result = inWriteTransaction(db, (tx) =>
+      recordDecision(tx, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "", decidedOn: "2013-06-01" }, TEST_ACTOR, {
+        allowDecidedRound: true,
+        imported: true,
+      }),
+    );
+    expect(result.decision).toMatchObject({ outcome: "rejected", motivation: "" });
+  });
+
+  it("refuses to grant more than was requested without the confirmation, and the history says when it was confirmed", () => {
+    const roundId = createTestRound(db, { budget: 5_000_000 });
+    const [a] = createTestApplications(db, roundId, 1, 1_000_000) as [number];
+    const error = caught(() => decide({ applicationId: a, grantedAmount: 1_000_001 }));
+    expect(error.code).toBe("over_request");
+    expect(error.fieldErrors?.confirmOverRequest).toEqual([
+      "Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om.",
+    ]);
+    expect(counts().decisions).toBe(0);
+
+    // Exactly the requested amount needs no confirmation; more does.
+    decide({ applicationId: a, grantedAmount: 1_000_000 });
+    decide({ applicationId: a, grantedAmount: 1_200_000, expectedVersion: 1, confirmOverRequest: true });
+    const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
+    expect(events.map((e) => e.after?.exceedsRequestBy)).toEqual([undefined, 200_000]);
+    expect(describeChanges(events[1]!.before, events[1]!.after)).toContain(
+      `Beviljat 200${NBSP}000 kronor mer än det sökta beloppet (bekräftat)`,
+    );
+  });
+
+  it("refuses a decision date in the future (Stockholm's day) and before 2000, and accepts today", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    expect(caught(() => decide({ applicationId: a, decidedOn: todayIso(tomorrow) })).fieldErrors?.decidedOn).toEqual([
+      "Beslutsdatumet kan inte ligga i framtiden.",
+    ]);
+    expect(caught(() => decide({ applicationId: a, decidedOn: "0012-05-01" })).fieldErrors?.decidedOn).toEqual([
+      "Beslutsdatumet kan inte vara före 1 januari 2000.",
+    ]);
+    expect(counts().decisions).toBe(0);
+    expect(decide({ applicationId: a, decidedOn: todayIso() }).decision.decidedOn).toBe(todayIso());
+  });
+
+  it("finds an application outside the actor's scope as missing, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const error = caught(() =>
+      inWriteTransaction(db, (tx) =>
+        recordDecision(tx, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Nej.", decidedOn: "2026-06-01" }, TEST_ACTOR, {
+          scope: { kind: "organisation", organisationId: 999 },
+        }),
+      ),
+    );
+    expect(error.code).toBe("not_found");
+    expect(error.message).toBe("Ansökan finns inte.");
+    expect(counts().decisions).toBe(0);
   });
 });
 
