@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { applicationCoApplicants, applications, auditEvents, decisions, organisations, rounds, type Decision } from "../schema";
+import { applications, auditEvents, decisions, organisations, rounds, type Decision } from "../schema";
 import type { DecisionOutcome, RoundStatus } from "@/lib/enums";
 import type { ApplicationScope } from "@/lib/auth/permissions";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -22,8 +22,10 @@ export function applicationInScope(scope: ApplicationScope): SQL | undefined {
     case "organisation":
       return or(
         eq(applications.leadOrganisationId, scope.organisationId),
-        // A correlated subquery on the co-applicants' (application_id, organisation_id) key.
-        sql`exists (select 1 from ${applicationCoApplicants} where ${applicationCoApplicants.applicationId} = ${applications.id} and ${applicationCoApplicants.organisationId} = ${scope.organisationId})`,
+        // A correlated subquery on the co-applicants' (application_id, organisation_id) key. Written out rather than
+        // with the table's columns: Drizzle's relational queries re-alias every column in a where clause to the
+        // root table, which would turn "co.application_id" into "applications.application_id".
+        sql`exists (select 1 from application_co_applicants co where co.application_id = ${applications.id} and co.organisation_id = ${scope.organisationId})`,
       );
     case "none":
       return sql`0`;

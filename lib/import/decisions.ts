@@ -64,7 +64,7 @@ export function importDecisions(
         const decision = row.decision as ImportDecision;
         const existing = tx.select({ version: decisions.version }).from(decisions).where(eq(decisions.applicationId, applicationId)).get();
         try {
-          recordDecision(tx, { applicationId, ...decision, expectedVersion: existing?.version }, options.actor, { allowDecidedRound: true });
+          recordDecision(tx, { applicationId, ...decision, expectedVersion: existing?.version }, options.actor, { allowDecidedRound: true, imported: true });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           failure = { rowNumber: row.rowNumber, errors: domainErrors(error) };
