@@ -42,13 +42,12 @@ export const meetingRowSchema = z
       }
       return { ...base, outcome: null, grantedAmount: 0 };
     }
-    // Every decision the meeting makes needs its own motivation: it is the reason its letter gives.
-    if (row.motivation === "") {
-      ctx.addIssue({ code: "custom", path: ["motivation"], message: MOTIVATION_REQUIRED });
-      return z.NEVER;
-    }
+    // Every decision the meeting makes needs its own motivation: it is the reason its letter gives. Reported beside
+    // any amount error of the same row, so the officer sees both at once.
+    const noMotivation = row.motivation === "";
+    if (noMotivation) ctx.addIssue({ code: "custom", path: ["motivation"], message: MOTIVATION_REQUIRED });
     // A leftover amount beside "Avslås" is not an error: a rejection grants nothing.
-    if (row.outcome === "rejected") return { ...base, outcome: "rejected" as const, grantedAmount: 0 };
+    if (row.outcome === "rejected") return noMotivation ? z.NEVER : { ...base, outcome: "rejected" as const, grantedAmount: 0 };
     if (typeof row.grantedAmount === "string" && row.grantedAmount.trim() === "") {
       ctx.addIssue({ code: "custom", path: ["grantedAmount"], message: APPROVAL_NEEDS_AMOUNT });
       return z.NEVER;
@@ -67,6 +66,7 @@ export const meetingRowSchema = z
       ctx.addIssue({ code: "custom", path: ["confirmOverRequest"], message: CONFIRM_OVER_REQUEST });
       return z.NEVER;
     }
+    if (noMotivation) return z.NEVER;
     return { ...base, outcome: "approved" as const, grantedAmount: amount.data };
   });
 

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { applications, decisions } from "@/db/schema";
+import { readTestApplication, readTestDecision, readTestDecisions } from "@/db/testing/decisions";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { listMeetingApplications, recordMeetingDecisions, type MeetingRow } from "./meeting";
@@ -45,7 +44,7 @@ function snapshot() {
 }
 
 function registrationNumber(id: number): string {
-  return db.select().from(applications).where(eq(applications.id, id)).get()?.registrationNumber ?? "";
+  return readTestApplication(db, id)?.registrationNumber ?? "";
 }
 
 describe("recordMeetingDecisions", () => {
@@ -62,7 +61,7 @@ describe("recordMeetingDecisions", () => {
 
     expect(result).toEqual({ created: 4, updated: 0, unchanged: 0, skipped: 1 });
     expect(grantedInRound(db, roundId)).toBe(3_000_000);
-    const rows = db.select().from(decisions).orderBy(decisions.applicationId).all();
+    const rows = readTestDecisions(db);
     expect(rows.map((r) => [r.applicationId, r.outcome, r.grantedAmount])).toEqual([
       [a, "approved", 1_500_000],
       [b, "approved", 1_500_000],
@@ -70,7 +69,7 @@ describe("recordMeetingDecisions", () => {
       [d, "rejected", 0],
     ]);
     expect(rows.every((r) => r.decidedOn === "2026-06-01" && r.motivation === "Beslut vid beslutsmötet.")).toBe(true);
-    expect(db.select().from(applications).where(eq(applications.id, e)).get()?.status).toBe("received");
+    expect(readTestApplication(db, e)?.status).toBe("received");
     expect(db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'decision.create'").pluck().get()).toBe(4);
   });
 
@@ -142,8 +141,8 @@ describe("recordMeetingDecisions", () => {
     ]);
     expect(result).toEqual({ created: 1, updated: 1, unchanged: 1, skipped: 0 });
     expect(grantedInRound(db, roundId)).toBe(2_000_000);
-    expect(db.select().from(decisions).where(eq(decisions.applicationId, a)).get()).toMatchObject({ grantedAmount: 800_000, version: 2 });
-    expect(db.select().from(decisions).where(eq(decisions.applicationId, b)).get()).toMatchObject({ version: 1, decidedOn: "2026-06-01" });
+    expect(readTestDecision(db, a)).toMatchObject({ grantedAmount: 800_000, version: 2 });
+    expect(readTestDecision(db, b)).toMatchObject({ version: 1, decidedOn: "2026-06-01" });
   });
 
   it("refuses to clear an existing decision, an application of another round and an approval of nothing", () => {
@@ -224,7 +223,7 @@ describe("recordMeetingDecisions", () => {
       { applicationId: a, outcome: "approved", grantedAmount: 500_000, motivation: "Väl underbyggd." },
       { applicationId: b, outcome: "rejected", grantedAmount: 0, motivation: "Ligger utanför programmets inriktning." },
     ]);
-    expect(db.select().from(decisions).orderBy(decisions.applicationId).all().map((d) => d.motivation)).toEqual([
+    expect(readTestDecisions(db).map((d) => d.motivation)).toEqual([
       "Väl underbyggd.",
       "Ligger utanför programmets inriktning.",
     ]);

@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "@/db/client";
-import { applications, auditEvents, decisions } from "@/db/schema";
+import { readTestApplication, readTestAuditEvents, readTestDecisions } from "@/db/testing/decisions";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import type { WorkerResult } from "./concurrency-worker";
@@ -57,7 +56,7 @@ describe("recordDecision", () => {
 
     expect(result.created).toBe(true);
     expect(result.decision).toMatchObject({ outcome: "approved", grantedAmount: 600_000, version: 1, roundId });
-    const app = db.select().from(applications).where(eq(applications.id, id)).get();
+    const app = readTestApplication(db, id);
     expect(app).toMatchObject({ status: "approved", version: 2 });
     expect(result.applicationVersion).toBe(2);
     expect(grantedInRound(db, roundId)).toBe(600_000);
@@ -76,7 +75,7 @@ describe("recordDecision", () => {
 
     expect(counts()).toEqual(before);
     expect(grantedInRound(db, roundId)).toBe(500_000);
-    expect(db.select().from(applications).where(eq(applications.id, b)).get()).toMatchObject({ status: "received", version: 1 });
+    expect(readTestApplication(db, b)).toMatchObject({ status: "received", version: 1 });
     // Exactly the rest still fits.
     expect(decide({ applicationId: b, grantedAmount: 500_000 }).decision.grantedAmount).toBe(500_000);
   });
@@ -94,7 +93,7 @@ describe("recordDecision", () => {
     expect(raised.created).toBe(false);
     expect(raised.decision).toMatchObject({ id: first.decision.id, grantedAmount: 1_400_000, version: 2 });
     expect(grantedInRound(db, roundId)).toBe(2_000_000);
-    expect(db.select().from(decisions).all()).toHaveLength(2);
+    expect(readTestDecisions(db)).toHaveLength(2);
   });
 
   it("writes 0 for a rejection whatever amount was sent, and a rejection never touches the budget", () => {
@@ -103,7 +102,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     const result = decide({ applicationId: b, outcome: "rejected", grantedAmount: 750_000 });
     expect(result.decision).toMatchObject({ outcome: "rejected", grantedAmount: 0 });
-    expect(db.select().from(applications).where(eq(applications.id, b)).get()?.status).toBe("rejected");
+    expect(readTestApplication(db, b)?.status).toBe("rejected");
   });
 
   it("refuses an approval of 0 kronor, a fractional amount and an impossible date at their fields", () => {
@@ -129,7 +128,7 @@ describe("recordDecision", () => {
     expect(creatingAgain.code).toBe("stale");
     expect(creatingAgain.message).toMatch(/^Någon annan har beslutat om ansökan under tiden/);
     expect(caught(() => decide({ applicationId: a, grantedAmount: 300_000, expectedVersion: 1 })).code).toBe("stale");
-    expect(db.select().from(decisions).get()).toMatchObject({ grantedAmount: 200_000, version: 2 });
+    expect(readTestDecisions(db)[0]).toMatchObject({ grantedAmount: 200_000, version: 2 });
   });
 
   it("writes decision.create and decision.update audit events with before and after", () => {
@@ -138,7 +137,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", expectedVersion: 1 });
 
-    const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
+    const events = readTestAuditEvents(db, { entityType: "decision" });
     expect(events.map((e) => e.action)).toEqual(["decision.create", "decision.update"]);
     expect(events[0]).toMatchObject({ entityId: a, actorLabel: "test", before: null });
     expect(events[0]?.after).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
@@ -152,9 +151,9 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, grantedAmount: 150_000, expectedVersion: 1, reason: " Kompletterad budget. " });
 
-    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.update")).get();
+    const event = readTestAuditEvents(db, { action: "decision.update" })[0];
     expect(event?.after).toMatchObject({ grantedAmount: 150_000, reason: "Kompletterad budget." });
-    expect(db.select().from(decisions).get()).not.toHaveProperty("reason");
+    expect(readTestDecisions(db)[0]).not.toHaveProperty("reason");
   });
 
   it("refuses a round that has not opened, and a decided round unless the caller loads a past round", () => {
@@ -188,10 +187,10 @@ describe("withdrawDecision", () => {
 
     const result = inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Beslutet fattades på fel ansökan.", TEST_ACTOR, 1));
     expect(result.applicationVersion).toBe(3);
-    expect(db.select().from(decisions).all()).toEqual([]);
-    expect(db.select().from(applications).where(eq(applications.id, a)).get()?.status).toBe("received");
+    expect(readTestDecisions(db)).toEqual([]);
+    expect(readTestApplication(db, a)?.status).toBe("received");
     expect(grantedInRound(db, roundId)).toBe(0);
-    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.withdraw")).get();
+    const event = readTestAuditEvents(db, { action: "decision.withdraw" })[0];
     expect(event).toMatchObject({ entityId: a });
     expect(event?.before).toMatchObject({ grantedAmount: 300_000 });
     expect(event?.after).toMatchObject({ reason: "Beslutet fattades på fel ansökan." });
@@ -239,7 +238,7 @@ describe("the rules of a decision made in Anslag", () => {
     // Exactly the requested amount needs no confirmation; more does.
     decide({ applicationId: a, grantedAmount: 1_000_000 });
     decide({ applicationId: a, grantedAmount: 1_200_000, expectedVersion: 1, confirmOverRequest: true });
-    const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
+    const events = readTestAuditEvents(db, { entityType: "decision" });
     expect(events.map((e) => e.after?.exceedsRequestBy)).toEqual([undefined, 200_000]);
     expect(describeChanges(events[1]!.before, events[1]!.after)).toContain(
       `Beviljat 200${NBSP}000 kronor mer än det sökta beloppet (bekräftat)`,

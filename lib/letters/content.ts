@@ -1,4 +1,4 @@
-import type { DecisionOutcome } from "@/db/schema";
+import type { DecisionOutcome } from "@/lib/enums";
 import {
   capitalizeFirst,
   formatAmountInPress,
