@@ -87,7 +87,7 @@ test.describe("decisions", () => {
     await expect(page.getByText("Kvar av omgångens budget: 2 000 000 kronor.")).toBeVisible();
     await expect(page.getByLabel("Beslutsdatum")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByRole("button", { name: "Spara beslut" }).click();
-    await expect(page.getByText("Ange det beviljade beloppet (mer än 0 kronor).")).toBeVisible();
+    await expect(page.getByText("Ange ett belopp i hela kronor.")).toBeVisible();
     await expect(page.getByText(MOTIVATION_REQUIRED)).toBeVisible();
     await expect(page.getByLabel("Motivering")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible("the decision form, approving");
