@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKronor } from "@/lib/format/amount";
+import { formatDateLong } from "@/lib/format/date";
 
 /*
  * Field schemas shared by every form, import and CLI command, so the same input gets the same Swedish message
@@ -151,13 +152,6 @@ export type IsoDateOptions = {
 export const EARLIEST_DATE = "2000-01-01";
 export const LATEST_DATE = "2100-12-31";
 
-/** "2026-11-23" as "23 november 2026", without importing lib/format (this file is loaded by every form). */
-function printed(iso: string): string {
-  const months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  return `${day} ${months[month - 1] ?? ""} ${year}`;
-}
-
 /**
  * A calendar date as YYYY-MM-DD that really exists (no 2026-02-30) and lies in a plausible range. Years 0000-0099
  * are not a typo the database should keep: JavaScript reads them as 1900-1999, and every page printing them broke.
@@ -176,9 +170,9 @@ export function isoDate(options: IsoDateOptions = {}) {
     .superRefine((value, ctx) => {
       const max = typeof options.max === "function" ? options.max() : (options.max ?? LATEST_DATE);
       if (value < min) {
-        ctx.addIssue({ code: "custom", message: options.minMessage ?? `Datumet kan inte vara före ${printed(min)}.` });
+        ctx.addIssue({ code: "custom", message: options.minMessage ?? `Datumet kan inte vara före ${formatDateLong(min)}.` });
       } else if (value > max) {
-        ctx.addIssue({ code: "custom", message: options.maxMessage ?? `Datumet kan inte vara efter ${printed(max)}.` });
+        ctx.addIssue({ code: "custom", message: options.maxMessage ?? `Datumet kan inte vara efter ${formatDateLong(max)}.` });
       }
     });
 }
