@@ -274,7 +274,7 @@ function MeetingRowFields({
   const rn = application.registrationNumber;
   const errorText = (field: RowField) =>
     message(field) ? (
-      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-56 text-sm font-medium text-red-800">
+      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-52 text-sm font-medium text-red-800">
         {message(field)}
       </p>
     ) : null;
@@ -332,12 +332,12 @@ function MeetingRowFields({
           aria-label={t("amountFor", { registrationNumber: rn })}
           aria-invalid={message("grantedAmount") ? true : undefined}
           aria-describedby={describedBy("grantedAmount")}
-          className={`min-h-11 w-36 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
+          className={`min-h-11 w-32 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
           {...register(`rows.${index}.grantedAmount`)}
         />
         {errorText("grantedAmount")}
         {overRequest || getValues(`rows.${index}.confirmOverRequest`) ? (
-          <label className="mt-2 flex min-h-11 max-w-56 items-center gap-2 text-sm">
+          <label className="mt-2 flex min-h-11 max-w-52 items-center gap-2 text-sm">
             <input
               id={fieldId(index, "confirmOverRequest")}
               type="checkbox"
@@ -359,7 +359,7 @@ function MeetingRowFields({
           aria-label={t("motivationFor", { registrationNumber: rn })}
           aria-invalid={message("motivation") ? true : undefined}
           aria-describedby={describedBy("motivation")}
-          className={`min-h-11 w-64 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
+          className={`min-h-11 w-52 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
           {...register(`rows.${index}.motivation`)}
         />
         {errorText("motivation")}
