@@ -52,6 +52,7 @@ test.describe("decision letters", () => {
     login,
     expectAccessible,
   }) => {
+    test.slow(); // four pages checked with axe and two downloads
     await login("officer");
     // The start page lists every round; the demo programme's fifth round is the one of 2013.
     await page

@@ -40,6 +40,7 @@ const kr = (text: string) => `${text.replace(/ /g, NBSP)} kronor`;
 
 test.describe("the decision meeting", () => {
   test("an officer decides a whole round at once and the round and application pages show the decisions", async ({ page, login, expectAccessible }) => {
+    test.slow(); // four rows proposed and motivated, then four pages checked with axe
     const { roundId } = createOpenRound({ budget: 3_000_000 });
     const umea = createApplication(roundId, { leadOrganisation: { name: "Umeå kommun" }, requestedAmount: 1_000_000 });
     const boras = createApplication(roundId, { leadOrganisation: { name: "Borås Stad", kind: "kommun", municipalityCode: "1490" }, requestedAmount: 1_800_000 });
