@@ -217,7 +217,6 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
             <Th>{t("organisation")}</Th>
             <Th>{t("project")}</Th>
             <Th numeric>{t("requested")}</Th>
-            <Th>{t("current")}</Th>
             <Th>{t("outcome")}</Th>
             <Th>{t("proposedAmount")}</Th>
             <Th>{t("motivation")}</Th>
@@ -274,7 +273,7 @@ function MeetingRowFields({
   const rn = application.registrationNumber;
   const errorText = (field: RowField) =>
     message(field) ? (
-      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-52 text-sm font-medium text-red-800">
+      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-48 text-sm font-medium text-red-800">
         {message(field)}
       </p>
     ) : null;
@@ -290,13 +289,6 @@ function MeetingRowFields({
       <Td label={t("project")}>{application.projectTitle}</Td>
       <Td label={t("requested")} numeric>
         {formatKronor(application.requestedAmount)}
-      </Td>
-      <Td label={t("current")}>
-        {decision
-          ? decision.outcome === "approved"
-            ? t("currentApproved", { amount: formatKronor(decision.grantedAmount) })
-            : t("currentRejected")
-          : t("currentNone")}
       </Td>
       <Td label={t("outcome")}>
         <select
@@ -321,6 +313,13 @@ function MeetingRowFields({
           <option value="approved">{t("approve")}</option>
           <option value="rejected">{t("reject")}</option>
         </select>
+        {/* The decision as it stands, under the proposal: a column of its own made the table too wide for a laptop. */}
+        {decision ? (
+          <p className="mt-1 max-w-40 text-sm text-slate-700">
+            {t("current")}:{" "}
+            {decision.outcome === "approved" ? t("currentApproved", { amount: formatKronor(decision.grantedAmount) }) : t("currentRejected")}
+          </p>
+        ) : null}
         {errorText("outcome")}
       </Td>
       <Td label={t("proposedAmount")}>
@@ -332,12 +331,12 @@ function MeetingRowFields({
           aria-label={t("amountFor", { registrationNumber: rn })}
           aria-invalid={message("grantedAmount") ? true : undefined}
           aria-describedby={describedBy("grantedAmount")}
-          className={`min-h-11 w-32 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
+          className={`min-h-11 w-28 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
           {...register(`rows.${index}.grantedAmount`)}
         />
         {errorText("grantedAmount")}
         {overRequest || getValues(`rows.${index}.confirmOverRequest`) ? (
-          <label className="mt-2 flex min-h-11 max-w-52 items-center gap-2 text-sm">
+          <label className="mt-2 flex min-h-11 max-w-48 items-center gap-2 text-sm">
             <input
               id={fieldId(index, "confirmOverRequest")}
               type="checkbox"
@@ -359,7 +358,7 @@ function MeetingRowFields({
           aria-label={t("motivationFor", { registrationNumber: rn })}
           aria-invalid={message("motivation") ? true : undefined}
           aria-describedby={describedBy("motivation")}
-          className={`min-h-11 w-52 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
+          className={`min-h-11 w-56 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
           {...register(`rows.${index}.motivation`)}
         />
         {errorText("motivation")}
