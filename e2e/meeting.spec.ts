@@ -220,6 +220,19 @@ test.describe("the decision meeting", () => {
         });
         expect(overlap, `focused field ${i} overlaps the total bar`).toBeLessThanOrEqual(0);
       }
+
+      // A field focused for its error, with the error summary appearing above the table, stays clear of it too.
+      await page.getByLabel(`Beslut för ${applications[0]!.registrationNumber}`).selectOption({ label: "Beviljas" });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole("button", { name: "Fatta alla beslut" }).click();
+      const amount = page.getByLabel(`Föreslaget belopp för ${applications[0]!.registrationNumber}`);
+      await expect(amount).toBeFocused();
+      await expect(page.getByRole("alert").filter({ hasText: "Inga beslut har fattats" })).toBeVisible();
+      const box = await amount.boundingBox();
+      const barBox = await bar.boundingBox();
+      const sticky = (await bar.evaluate((el) => getComputedStyle(el).position)) === "sticky";
+      if (sticky && box && barBox) expect(box.y + box.height).toBeLessThanOrEqual(barBox.y);
+      await expectAccessible("the meeting with a row error");
     });
   }
 

@@ -10,6 +10,7 @@ import {
   useWatch,
   type Control,
   type FieldErrors,
+  type Path,
   type UseFormGetValues,
   type UseFormRegister,
 } from "react-hook-form";
@@ -34,6 +35,7 @@ type Props = {
 };
 
 type FormControl = Control<MeetingFormInput, unknown, MeetingFormOutput>;
+type FieldPath = Path<MeetingFormInput>;
 type RowField = "outcome" | "grantedAmount" | "motivation" | "confirmOverRequest";
 
 /** "1 200 000", as an officer would type it. */
@@ -74,6 +76,12 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
   useEffect(() => {
     if (focusAlert) alertRef.current?.focus();
   }, [focusAlert]);
+  /*
+   * The field to focus once the error summary above the form has rendered. Focusing at once (as react-hook-form
+   * does by default) scrolled the field clear of the total bar, and then the summary appeared and pushed it back
+   * under the bar.
+   */
+  const [focusField, setFocusField] = useState<{ name: FieldPath; n: number } | null>(null);
 
   const {
     register,
@@ -87,8 +95,14 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
     formState: { errors },
   } = useForm<MeetingFormInput, unknown, MeetingFormOutput>({
     resolver: zodResolver(meetingSchema),
+    shouldFocusError: false,
     defaultValues: { roundId, decidedOn: defaultDecidedOn, sharedMotivation: "", rows: defaultRows(applications) },
   });
+
+  useEffect(() => {
+    if (focusField) setFocus(focusField.name);
+  }, [focusField, setFocus]);
+  const focusLater = (name: FieldPath) => setFocusField((previous) => ({ name, n: (previous?.n ?? 0) + 1 }));
 
   // After the meeting is recorded the page reloads its rows (new decisions, new versions): start from them, keeping
   // the date and the shared text the officer typed.
@@ -113,13 +127,16 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
         }
         setFormError(result.formError);
         const first = applyServerErrors(setError, result);
-        if (first) setFocus(first);
+        if (first) focusLater(first);
         else setFocusAlert((n) => n + 1);
       });
     },
-    () => {
+    (invalid) => {
       setSaved(null);
       setFormError(t("checkRows"));
+      const first = firstErrorField(invalid, applications.length);
+      if (first) focusLater(first);
+      else setFocusAlert((n) => n + 1);
     },
   );
 
@@ -421,6 +438,17 @@ function RunningTotal({
 }
 
 const ROW_FIELDS: RowField[] = ["outcome", "grantedAmount", "confirmOverRequest", "motivation"];
+
+/** The first field with an error, in the order the form reads: the date, then the rows, each row left to right. */
+function firstErrorField(errors: FieldErrors<MeetingFormInput>, rowCount: number): FieldPath | undefined {
+  if (errors.decidedOn) return "decidedOn";
+  if (errors.sharedMotivation) return "sharedMotivation";
+  for (let index = 0; index < rowCount; index++) {
+    const field = ROW_FIELDS.find((f) => errors.rows?.[index]?.[f]);
+    if (field) return `rows.${index}.${field}`;
+  }
+  return undefined;
+}
 
 function listRowErrors(errors: FieldErrors<MeetingFormInput>, applications: MeetingApplication[]) {
   const list: { index: number; registrationNumber: string; field: RowField; message: string }[] = [];
