@@ -14,20 +14,6 @@ const TABLES = [...readFileSync(new URL("./db/schema.ts", import.meta.url), "utf
 );
 const DATA_BOUNDARY_MESSAGE = "Only db/ touches tables: put the query in db/queries/<entity>.ts and call it (types may be imported with `import type`).";
 
-// ---- TO EMPTY AT THE MERGE -------------------------------------------------------------------------------------
-// Files that still reach tables themselves while their slices move that code into db/ (issue 11). The lead removes
-// each path as its branch is merged clean; when the array is empty, delete it and its `ignores` line below.
-const NOT_YET_BEHIND_THE_DATA_BOUNDARY = [
-  "e2e/decisions.spec.ts",
-  "e2e/letters.spec.ts",
-  "lib/decisions/meeting.test.ts",
-  "lib/decisions/meeting.ts",
-  "lib/decisions/record.test.ts",
-  "lib/decisions/record.ts",
-  "lib/decisions/test-helpers.ts",
-];
-// -----------------------------------------------------------------------------------------------------------------
-
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -51,7 +37,7 @@ export default defineConfig([
   },
   {
     files: ["**/*.{ts,tsx,mts,mjs}"],
-    ignores: ["db/**", ...NOT_YET_BEHIND_THE_DATA_BOUNDARY],
+    ignores: ["db/**"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

@@ -99,6 +99,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     organisationId: integer("organisation_id").references(() => organisations.id),
+    // The officer's direct line, printed in the decision letters they sign; optional.
+    phone: text("phone"),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     sortName: text("sort_name").notNull(),
     lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp" }),

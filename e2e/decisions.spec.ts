@@ -1,7 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
-import { rounds } from "@/db/schema";
 import { demoUser } from "@/db/seed/demo-users";
 import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
@@ -33,16 +31,23 @@ function decideInDb(applicationId: number, grantedAmount: number): void {
   }
 }
 
-function setRoundStatus(roundId: number, status: "decided"): void {
+/** Plain SQL on the server's database, for states the app itself refuses to create (a decided round, an odd date). */
+function sqlInDb(statement: string, ...params: (string | number)[]): void {
   const path = process.env.E2E_DATABASE_PATH;
   if (!path) throw new Error("E2E_DATABASE_PATH is not set");
   const db = openDatabase(path);
   try {
-    db.update(rounds).set({ status }).where(eq(rounds.id, roundId)).run();
+    db.$client.prepare(statement).run(...params);
   } finally {
     db.$client.close();
   }
 }
+
+function setRoundStatus(roundId: number, status: "decided"): void {
+  sqlInDb("UPDATE rounds SET status = ? WHERE id = ?", status, roundId);
+}
+
+const MOTIVATION_REQUIRED = "Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet.";
 
 async function signInElsewhere(browser: Browser, role: "admin") {
   const context = await browser.newContext();
@@ -77,9 +82,14 @@ test.describe("decisions", () => {
     await expect(page.getByRole("group", { name: "Beslut" })).toBeVisible();
     await page.getByRole("radio", { name: "Beviljas" }).check();
     const amount = page.getByLabel("Beviljat belopp (kronor)");
-    await expect(amount).toHaveValue("1 000 000"); // the requested amount
+    // No one-click approval: the requested amount is not proposed, and a motivation is required.
+    await expect(amount).toHaveValue("");
     await expect(page.getByText("Kvar av omgångens budget: 2 000 000 kronor.")).toBeVisible();
     await expect(page.getByLabel("Beslutsdatum")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByRole("button", { name: "Spara beslut" }).click();
+    await expect(page.getByText("Ange ett belopp i hela kronor.")).toBeVisible();
+    await expect(page.getByText(MOTIVATION_REQUIRED)).toBeVisible();
+    await expect(page.getByLabel("Motivering")).toHaveAttribute("aria-invalid", "true");
     await expectAccessible("the decision form, approving");
     await amount.fill("800 000");
     await page.getByLabel("Motivering").fill("Väl förankrat i ledningen.");
@@ -148,6 +158,7 @@ test.describe("decisions", () => {
     await page.getByRole("radio", { name: "Beviljas" }).check();
     const amount = page.getByLabel("Beviljat belopp (kronor)");
     await expect(page.getByText("Kvar av omgångens budget: 300 000 kronor.")).toBeVisible();
+    await page.getByLabel("Motivering").fill("Ryms i budgeten.");
 
     await amount.fill("-5");
     await page.getByRole("button", { name: "Spara beslut" }).click();
@@ -179,6 +190,7 @@ test.describe("decisions", () => {
     // Exactly what is left still fits.
     await page.getByRole("radio", { name: "Beviljas" }).check();
     await page.getByLabel("Beviljat belopp (kronor)").fill("300 000");
+    await page.getByLabel("Motivering").fill("Ryms i budgeten.");
     await page.getByRole("button", { name: "Spara beslut" }).click();
     await expect(page.getByRole("status")).toHaveText("Beslutet är sparat: ansökan beviljas med 300 000 kronor.");
   });
@@ -196,12 +208,15 @@ test.describe("decisions", () => {
     await page.goto(`/ansokningar/${application.id}`);
     await expectAccessible();
     await page.getByRole("radio", { name: "Avslås" }).check();
+    await page.getByLabel("Motivering").fill("Utanför inriktningen.");
 
     // The administrator, in another browser, approves first.
     const other = await signInElsewhere(browser, "admin");
     await other.page.goto(`/ansokningar/${application.id}`);
     await checkAccessibility(other.page, "the second officer's application page");
     await other.page.getByRole("radio", { name: "Beviljas" }).check();
+    await other.page.getByLabel("Beviljat belopp (kronor)").fill("600 000");
+    await other.page.getByLabel("Motivering").fill("Väl underbyggd.");
     await other.page.getByRole("button", { name: "Spara beslut" }).click();
     await expect(other.page.getByRole("status")).toContainText("ansökan beviljas med 600 000 kronor");
 
@@ -299,5 +314,67 @@ test.describe("decisions", () => {
     await expect(decisionSection(page)).toContainText("Omgången är avslutad: beslut kan inte längre fattas eller ändras.");
     await expect(page.getByRole("radio")).toHaveCount(0);
     await expectAccessible();
+  });
+
+  test("granting more than was requested needs a confirmation, and the history says it was confirmed", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ budget: 5_000_000 });
+    const application = createApplication(roundId, { requestedAmount: 1_000_000 });
+    await login("officer");
+    await page.goto(`/ansokningar/${application.id}`);
+    await expectAccessible();
+    await page.getByRole("radio", { name: "Beviljas" }).check();
+    await page.getByLabel("Beviljat belopp (kronor)").fill("1 200 000");
+    await page.getByLabel("Motivering").fill("Utökat uppdrag från styrelsen.");
+    const confirm = page.getByRole("checkbox", { name: "Ja, bevilja mer än det sökta beloppet (1 000 000 kronor)" });
+    await expect(confirm).toBeVisible();
+    await page.getByRole("button", { name: "Spara beslut" }).click();
+    await expect(page.getByText("Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om.")).toBeVisible();
+    await expect(confirm).toBeFocused();
+    await expectAccessible("the confirmation asked for");
+    await confirm.check();
+    await page.getByRole("button", { name: "Spara beslut" }).click();
+    await expect(page.getByRole("status")).toHaveText("Beslutet är sparat: ansökan beviljas med 1 200 000 kronor.");
+    await expect(history(page).getByRole("row").filter({ hasText: "Beslut fattat" })).toContainText(
+      "Beviljat 200 000 kronor mer än det sökta beloppet (bekräftat)",
+    );
+    await expectAccessible();
+  });
+
+  test("a decision date in the future or in the year 0012 is refused at the field", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ budget: 5_000_000 });
+    const application = createApplication(roundId, { requestedAmount: 1_000_000 });
+    await login("officer");
+    await page.goto(`/ansokningar/${application.id}`);
+    await page.getByRole("radio", { name: "Avslås" }).check();
+    await page.getByLabel("Motivering").fill("Utanför inriktningen.");
+    const date = page.getByLabel("Beslutsdatum");
+    await date.fill(`${new Date().getFullYear() + 1}-01-15`);
+    await page.getByRole("button", { name: "Spara beslut" }).click();
+    await expect(page.getByText("Beslutsdatumet kan inte ligga i framtiden.")).toBeVisible();
+    await expect(date).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible("a future date refused");
+    await date.fill("0012-05-01");
+    await page.getByRole("button", { name: "Spara beslut" }).click();
+    await expect(page.getByText("Beslutsdatumet kan inte vara före 1 januari 2000.")).toBeVisible();
+    await page.reload();
+    await expect(decisionSection(page)).toContainText("Inget beslut ännu.");
+    await expectAccessible();
+  });
+
+  test("a decision stored with the date 0012-05-01 still shows its page and both letters instead of a 500", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ budget: 1_000_000 });
+    const application = createApplication(roundId, { requestedAmount: 400_000 });
+    decideInDb(application.id, 400_000);
+    // As the probe left it, before dates had a range.
+    sqlInDb("UPDATE decisions SET decided_on = '0012-05-01' WHERE application_id = ?", application.id);
+    await login("officer");
+    const response = await page.goto(`/ansokningar/${application.id}`);
+    expect(response?.status()).toBe(200);
+    await expect(decisionSection(page)).toContainText("0012-05-01");
+    await expectAccessible();
+    for (const format of ["pdf", "docx"]) {
+      const letter = await page.request.get(`/ansokningar/${application.id}/beslutsbrev?format=${format}`, { maxRedirects: 0 });
+      expect(letter.status()).toBe(200);
+    }
   });
 });

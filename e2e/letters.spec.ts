@@ -1,31 +1,42 @@
 import { readFile } from "node:fs/promises";
-import { and, eq } from "drizzle-orm";
 import type { Download, Page } from "@playwright/test";
-import { openDatabase } from "@/db/client";
-import { applications, organisations, programmes, rounds } from "@/db/schema";
-import { docxDocumentXml, pdfText } from "@/lib/letters/testing";
+import { openDatabase, type Db } from "@/db/client";
+import { createUser } from "@/db/queries/users";
+import { inWriteTransaction } from "@/db/transaction";
+import { auditActorOf } from "@/lib/audit";
+import { recordDecision } from "@/lib/decisions/record";
+import { docxDocumentXml, docxParagraphs, pdfText } from "@/lib/letters/testing";
 import { test, expect } from "./fixtures";
 import { createApplication, createOpenRound } from "./data";
 
 /** The demo's application of an organisation in the fifth round, looked up in the database the server uses. */
-function demoApplicationId(organisation: string): number {
+function withDb<T>(fn: (db: Db) => T): T {
   const path = process.env.E2E_DATABASE_PATH;
   if (!path) throw new Error("E2E_DATABASE_PATH is not set");
   const db = openDatabase(path);
   try {
-    const row = db
-      .select({ id: applications.id })
-      .from(applications)
-      .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-      .innerJoin(rounds, eq(rounds.id, applications.roundId))
-      .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
-      .where(and(eq(organisations.name, organisation), eq(rounds.ordinal, 5), eq(programmes.name, "Program för Hållbar jämställdhet")))
-      .get();
-    if (!row) throw new Error(`no demo application of ${organisation} in the fifth round`);
-    return row.id;
+    return fn(db);
   } finally {
     db.$client.close();
   }
+}
+
+/** The demo's application of an organisation in the fifth round, looked up in the database the server uses. */
+function demoApplicationId(organisation: string): number {
+  return withDb((db) => {
+    const id = db.$client
+      .prepare(
+        `SELECT a.id FROM applications a
+           JOIN organisations o ON o.id = a.lead_organisation_id
+           JOIN rounds r ON r.id = a.round_id
+           JOIN programmes p ON p.id = r.programme_id
+          WHERE o.name = ? AND r.ordinal = 5 AND p.name = 'Program för Hållbar jämställdhet'`,
+      )
+      .pluck()
+      .get(organisation) as number | undefined;
+    if (id === undefined) throw new Error(`no demo application of ${organisation} in the fifth round`);
+    return id;
+  });
 }
 
 async function download(page: Page, linkName: string): Promise<{ file: Download; bytes: Uint8Array }> {
@@ -41,6 +52,7 @@ test.describe("decision letters", () => {
     login,
     expectAccessible,
   }) => {
+    test.slow(); // four pages checked with axe and two downloads
     await login("officer");
     // The start page lists every round; the demo programme's fifth round is the one of 2013.
     await page
@@ -144,5 +156,42 @@ test.describe("decision letters", () => {
     await page.goto(`/ansokningar/${demoApplicationId("Borås Stad")}/beslutsbrev?format=pdf`);
     await expect(page).toHaveURL(/\/logga-in\?callbackUrl=/);
     await expectAccessible();
+  });
+
+  test("a changed decision's letter says which decision it replaces, and gives the deciding officer's email and phone", async ({ page, login }) => {
+    const { roundId } = createOpenRound({ budget: 5_000_000 });
+    const application = createApplication(roundId, { requestedAmount: 1_000_000 });
+    const suffix = Math.random().toString(36).slice(2, 8);
+    withDb((db) => {
+      const officer = createUser(db, {
+        email: `anna.${suffix}@skl.example`,
+        name: "Anna Berg",
+        passwordHash: "x",
+        role: "officer",
+        phone: "08-452 70 00",
+      });
+      const actor = auditActorOf(officer);
+      inWriteTransaction(db, (tx) =>
+        recordDecision(tx, { applicationId: application.id, outcome: "rejected", grantedAmount: 0, motivation: "Avslås.", decidedOn: "2026-05-20" }, actor),
+      );
+      inWriteTransaction(db, (tx) =>
+        recordDecision(
+          tx,
+          { applicationId: application.id, outcome: "approved", grantedAmount: 800_000, motivation: "Omprövat efter överklagan.", decidedOn: "2026-06-02", expectedVersion: 1, reason: "Överklagat." },
+          actor,
+        ),
+      );
+    });
+    await login("officer");
+    const pdf = await page.request.get(`/ansokningar/${application.id}/beslutsbrev?format=pdf`, { maxRedirects: 0 });
+    expect(pdf.status()).toBe(200);
+    const text = pdfText(new Uint8Array(await pdf.body()));
+    expect(text).toContain("Detta beslut ersätter SKL:s tidigare beslut i ärendet från den 20 maj 2026.");
+    expect(text).toContain("Ersätter beslut från: 20 maj 2026");
+    expect(text).toContain(`kontakta handläggaren Anna Berg, Sveriges Kommuner och Landsting (e-post anna.${suffix}@skl.example, telefon 08-452 70 00)`);
+
+    const docx = await page.request.get(`/ansokningar/${application.id}/beslutsbrev?format=docx`, { maxRedirects: 0 });
+    const paragraphs = docxParagraphs(new Uint8Array(await docx.body())).map((p) => p.replace(/\u00a0/g, " "));
+    expect(paragraphs).toContain("Detta beslut ersätter SKL:s tidigare beslut i ärendet från den 20 maj 2026. Det tidigare beslutet gäller inte längre.");
   });
 });

@@ -14,6 +14,7 @@ export const DOMAIN_ERROR_CODES = [
   "round_planned",
   "round_closed",
   "after_last", // a round after the programme's last one, not confirmed
+  "over_request", // a grant above the requested amount, not confirmed
   "round_decided",
   "programme",
   "ordinal_taken",

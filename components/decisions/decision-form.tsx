@@ -11,7 +11,7 @@ import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions";
 import { changeDecisionSchema, recordDecisionSchema, type ChangeDecisionFormInput, type RecordDecisionFormInput } from "@/lib/decisions/schema";
-import { formatKronor } from "@/lib/format/amount";
+import { formatKronor, parseKronor } from "@/lib/format/amount";
 
 export type CurrentDecision = {
   outcome: "approved" | "rejected";
@@ -37,7 +37,7 @@ type Props = {
   | { mode: "change"; decision: CurrentDecision; action: (values: ChangeDecisionFormInput) => Promise<ActionResult<DecisionSavedData>>; onCancel: () => void }
 );
 
-const VISIBLE_FIELDS = new Set(["outcome", "grantedAmount", "motivation", "decidedOn", "reason"]);
+const VISIBLE_FIELDS = new Set(["outcome", "grantedAmount", "confirmOverRequest", "motivation", "decidedOn", "reason"]);
 
 /**
  * Makes a decision, or changes the current one (then with a reason). The same zod schema checks it here and on the
@@ -54,6 +54,8 @@ export function DecisionForm(props: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const outcomeErrorId = useId();
+  const confirmErrorId = useId();
+  const confirmHintId = useId();
 
   useEffect(() => {
     if (focusAlert) errorRef.current?.focus();
@@ -78,13 +80,17 @@ export function DecisionForm(props: Props) {
       applicationId,
       expectedVersion: decision?.version,
       outcome: decision?.outcome,
-      grantedAmount: groupDigits(decision?.outcome === "approved" ? decision.grantedAmount : requestedAmount),
+      // Never the requested amount: the officer types what is granted (no one-click approval of the full request).
+      grantedAmount: decision?.outcome === "approved" ? groupDigits(decision.grantedAmount) : "",
+      confirmOverRequest: decision?.outcome === "approved" && decision.grantedAmount > requestedAmount,
       motivation: decision?.motivation ?? "",
       decidedOn: decision?.decidedOn ?? today,
       ...(mode === "change" ? { reason: "" } : {}),
     },
   });
   const approved = useWatch({ control, name: "outcome" }) === "approved";
+  const typedAmount = parseKronor(String(useWatch({ control, name: "grantedAmount" }) ?? ""));
+  const overRequest = approved && typedAmount !== null && typedAmount > requestedAmount;
 
   const onSubmit = handleSubmit(
     (values) => {
@@ -161,8 +167,30 @@ export function DecisionForm(props: Props) {
           {...register("grantedAmount")}
         />
       ) : null}
-      <TextAreaField label={t("motivation")} error={errors.motivation?.message} {...register("motivation")} />
-      <TextField label={t("decidedOn")} type="date" required className="max-w-xs" error={errors.decidedOn?.message} {...register("decidedOn")} />
+      {overRequest ? (
+        <div className="flex flex-col gap-1">
+          <label className="flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              className="size-5 shrink-0"
+              aria-invalid={errors.confirmOverRequest ? true : undefined}
+              aria-describedby={errors.confirmOverRequest ? confirmErrorId : confirmHintId}
+              {...register("confirmOverRequest")}
+            />
+            {t("confirmOverRequest", { requested: formatKronor(requestedAmount) })}
+          </label>
+          <p id={confirmHintId} className="text-sm text-slate-700">
+            {t("confirmOverRequestHint")}
+          </p>
+          {errors.confirmOverRequest?.message ? (
+            <p id={confirmErrorId} className="text-sm font-medium text-red-800">
+              {errors.confirmOverRequest.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <TextAreaField label={t("motivation")} hint={t("motivationHint")} required error={errors.motivation?.message} {...register("motivation")} />
+      <TextField label={t("decidedOn")} type="date" required max={today} className="max-w-xs" error={errors.decidedOn?.message} {...register("decidedOn")} />
       {mode === "change" ? (
         <TextAreaField label={t("changeReason")} hint={t("changeReasonHint")} required rows={3} error={errors.reason?.message} {...register("reason")} />
       ) : null}

@@ -1,17 +1,19 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { applications } from "../schema";
+import type { ApplicationScope } from "@/lib/auth/permissions";
+import { applicationInScope, getReplacedDecisionDate } from "./decisions";
 
 /**
  * What a decision letter needs about one application, in one SQL statement (Drizzle's relational query nests the
- * round, programme, organisations and decision as JSON subqueries), or null when the application does not exist.
- * `decision` is null while the application is undecided. Scope is checked by the caller with `leadOrganisationId`
- * and `coApplicantIds`.
+ * round, programme, organisations and decision as JSON subqueries), or null when the application does not exist or
+ * is outside the actor's scope (another organisation's letter is exactly as missing as one that does not exist).
+ * `letter` is null while the application is undecided.
  */
-export function getDecisionLetterData(db: DbOrTx, applicationId: number) {
+export function getDecisionLetterData(db: DbOrTx, applicationId: number, scope: ApplicationScope) {
   const row = db.query.applications
     .findFirst({
-      where: eq(applications.id, applicationId),
+      where: and(eq(applications.id, applicationId), applicationInScope(scope)),
       columns: {
         id: true,
         registrationNumber: true,
@@ -34,12 +36,14 @@ export function getDecisionLetterData(db: DbOrTx, applicationId: number) {
         },
         decision: {
           columns: { outcome: true, grantedAmount: true, motivation: true, decidedOn: true },
-          with: { decider: { columns: { name: true } } },
+          with: { decider: { columns: { name: true, email: true, phone: true, disabled: true } } },
         },
       },
     })
     .sync();
   if (!row) return null;
+  const decider = row.decision?.decider;
+  const replacedOn = row.decision ? getReplacedDecisionDate(db, row.id) : null;
   return {
     id: row.id,
     leadOrganisationId: row.leadOrganisationId,
@@ -59,7 +63,9 @@ export function getDecisionLetterData(db: DbOrTx, applicationId: number) {
             grantedAmount: row.decision.grantedAmount,
             motivation: row.decision.motivation,
             decidedOn: row.decision.decidedOn,
-            decidedBy: row.decision.decider?.name ?? null,
+            // A disabled account is someone who has left: the applicant is referred to the programme instead.
+            decidedBy: decider && !decider.disabled ? { name: decider.name, email: decider.email, phone: decider.phone } : null,
+            replaces: replacedOn ? { decidedOn: replacedOn } : null,
           },
         }
       : null,

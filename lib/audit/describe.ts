@@ -59,6 +59,10 @@ export function describeChanges(before: Record<string, unknown> | null, after: R
       if (from !== "–") lines.push(`${LABELS[key]}: ${from}`);
     } else lines.push(`${LABELS[key]}: ${from} → ${next}`);
   }
+  // A grant over the requested amount was confirmed by the officer (lib/decisions/record.ts notes it on the event).
+  if (typeof after?.exceedsRequestBy === "number" && !removed) {
+    lines.push(`Beviljat ${formatKronor(after.exceedsRequestBy)} mer än det sökta beloppet (bekräftat)`);
+  }
   if (reason) lines.push(`${LABELS.reason}: ${reason}`);
   return lines;
 }

@@ -126,7 +126,7 @@ function main(): void {
         inWriteTransaction(db, (tx) =>
           recordDecision(
             tx,
-            { applicationId, outcome: i % 2 ? "approved" : "rejected", grantedAmount: i % 2 ? 100_000 : 0, motivation: "", decidedOn: "2030-06-01", expectedVersion: undefined },
+            { applicationId, outcome: i % 2 ? "approved" : "rejected", grantedAmount: i % 2 ? 100_000 : 0, motivation: "Benchmark.", decidedOn: "2026-06-01", expectedVersion: undefined },
             ACTOR,
           ),
         );

@@ -24,7 +24,7 @@ function approve(): WorkerResult {
     inWriteTransaction(db, (tx) =>
       recordDecision(
         tx,
-        { applicationId: input.applicationId, outcome: "approved", grantedAmount: input.amount, motivation: "", decidedOn: "2026-06-01" },
+        { applicationId: input.applicationId, outcome: "approved", grantedAmount: input.amount, motivation: "Ryms i budgeten.", decidedOn: "2026-06-01" },
         { id: null, label: `worker ${input.applicationId}` },
       ),
     );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { meetingSchema } from "./meeting-schema";
 
-const meeting = (rows: unknown[]) => ({ roundId: 1, decidedOn: "2026-11-23", motivation: "", rows });
+const meeting = (rows: Record<string, unknown>[]) => ({
+  roundId: 1,
+  decidedOn: "2026-06-01",
+  rows: rows.map((r) => ({ motivation: "Enligt beslutsmötet.", ...r })),
+});
 const errorsOf = (input: unknown) => {
   const result = meetingSchema.safeParse(input);
   return result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message]);
@@ -17,9 +21,9 @@ describe("the decision meeting's form", () => {
       ]),
     );
     expect(parsed.rows).toEqual([
-      { applicationId: 1, outcome: "approved", grantedAmount: 1_200_000, expectedVersion: undefined },
-      { applicationId: 2, outcome: "rejected", grantedAmount: 0, expectedVersion: undefined },
-      { applicationId: 3, outcome: null, grantedAmount: 0, expectedVersion: undefined },
+      { applicationId: 1, outcome: "approved", grantedAmount: 1_200_000, expectedVersion: undefined, motivation: "Enligt beslutsmötet.", confirmOverRequest: false },
+      { applicationId: 2, outcome: "rejected", grantedAmount: 0, expectedVersion: undefined, motivation: "Enligt beslutsmötet.", confirmOverRequest: false },
+      { applicationId: 3, outcome: null, grantedAmount: 0, expectedVersion: undefined, motivation: "Enligt beslutsmötet.", confirmOverRequest: false },
     ]);
   });
 
@@ -42,6 +46,36 @@ describe("the decision meeting's form", () => {
   it("refuses to clear a decision already made (withdrawing one needs a reason, on its own page)", () => {
     expect(errorsOf(meeting([{ applicationId: 1, outcome: "", grantedAmount: "", expectedVersion: 2 }]))).toEqual([
       ["rows.0.outcome", "Ett fattat beslut kan inte tas bort i beslutsmötet."],
+    ]);
+  });
+
+  it("needs a motivation for every row with a decision, not for a row left undecided", () => {
+    expect(
+      errorsOf(
+        meeting([
+          { applicationId: 1, outcome: "rejected", grantedAmount: "", motivation: " " },
+          { applicationId: 2, outcome: "", grantedAmount: "", motivation: "" },
+          { applicationId: 3, outcome: "approved", grantedAmount: "5", motivation: "\u0000" },
+        ]),
+      ),
+    ).toEqual([
+      ["rows.0.motivation", "Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet."],
+      ["rows.2.motivation", "Texten innehåller styrtecken som inte hör hemma i en text. Ta bort dem."],
+    ]);
+  });
+
+  it("asks for the confirmation of an amount over the requested one, and refuses a future date or the year 0012", () => {
+    expect(errorsOf(meeting([{ applicationId: 1, outcome: "approved", grantedAmount: "1 000 001", requestedAmount: 1_000_000 }]))).toEqual([
+      ["rows.0.confirmOverRequest", "Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om."],
+    ]);
+    expect(
+      errorsOf(meeting([{ applicationId: 1, outcome: "approved", grantedAmount: "1 000 001", requestedAmount: 1_000_000, confirmOverRequest: true }])),
+    ).toEqual([]);
+    expect(errorsOf({ ...meeting([{ applicationId: 1, outcome: "rejected" }]), decidedOn: "2999-01-01" })).toEqual([
+      ["decidedOn", "Beslutsdatumet kan inte ligga i framtiden."],
+    ]);
+    expect(errorsOf({ ...meeting([{ applicationId: 1, outcome: "rejected" }]), decidedOn: "0012-05-01" })).toEqual([
+      ["decidedOn", "Beslutsdatumet kan inte vara före 1 januari 2000."],
     ]);
   });
 });

@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { applications, decisions } from "@/db/schema";
+import { readTestApplication, readTestDecision, readTestDecisions } from "@/db/testing/decisions";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { listMeetingApplications, recordMeetingDecisions, type MeetingRow } from "./meeting";
@@ -17,8 +16,16 @@ beforeEach(() => {
   ({ db } = freshTestDb());
 });
 
-function meet(roundId: number, rows: MeetingRow[]) {
-  return recordMeetingDecisions(db, roundId, { decidedOn: "2026-06-01", motivation: "Beslut vid beslutsmötet.", rows }, TEST_ACTOR);
+type Row = Omit<MeetingRow, "motivation"> & { motivation?: string };
+
+/** Rows without a motivation of their own get the one the officer copied in from the shared text. */
+function meet(roundId: number, rows: Row[]) {
+  return recordMeetingDecisions(
+    db,
+    roundId,
+    { decidedOn: "2026-06-01", rows: rows.map((r) => ({ motivation: "Beslut vid beslutsmötet.", ...r })) },
+    TEST_ACTOR,
+  );
 }
 
 function caught(fn: () => unknown): DomainError {
@@ -37,13 +44,13 @@ function snapshot() {
 }
 
 function registrationNumber(id: number): string {
-  return db.select().from(applications).where(eq(applications.id, id)).get()?.registrationNumber ?? "";
+  return readTestApplication(db, id)?.registrationNumber ?? "";
 }
 
 describe("recordMeetingDecisions", () => {
   it("records every proposed decision with the meeting's date and motivation, and skips undecided rows", () => {
     const roundId = createTestRound(db, { budget: 3_000_000 });
-    const [a, b, c, d, e] = createTestApplications(db, roundId, 5) as [number, number, number, number, number];
+    const [a, b, c, d, e] = createTestApplications(db, roundId, 5, 2_000_000) as [number, number, number, number, number];
     const result = meet(roundId, [
       { applicationId: a, outcome: "approved", grantedAmount: 1_500_000 },
       { applicationId: b, outcome: "approved", grantedAmount: 1_500_000 },
@@ -54,7 +61,7 @@ describe("recordMeetingDecisions", () => {
 
     expect(result).toEqual({ created: 4, updated: 0, unchanged: 0, skipped: 1 });
     expect(grantedInRound(db, roundId)).toBe(3_000_000);
-    const rows = db.select().from(decisions).orderBy(decisions.applicationId).all();
+    const rows = readTestDecisions(db);
     expect(rows.map((r) => [r.applicationId, r.outcome, r.grantedAmount])).toEqual([
       [a, "approved", 1_500_000],
       [b, "approved", 1_500_000],
@@ -62,13 +69,13 @@ describe("recordMeetingDecisions", () => {
       [d, "rejected", 0],
     ]);
     expect(rows.every((r) => r.decidedOn === "2026-06-01" && r.motivation === "Beslut vid beslutsmötet.")).toBe(true);
-    expect(db.select().from(applications).where(eq(applications.id, e)).get()?.status).toBe("received");
+    expect(readTestApplication(db, e)?.status).toBe("received");
     expect(db.$client.prepare("SELECT count(*) FROM audit_events WHERE action = 'decision.create'").pluck().get()).toBe(4);
   });
 
   it("refuses the whole meeting when one approval goes over the budget, naming the row, and writes nothing", () => {
     const roundId = createTestRound(db, { budget: 3_000_000 });
-    const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
+    const [a, b, c] = createTestApplications(db, roundId, 3, 2_000_000) as [number, number, number];
     const before = snapshot();
 
     const error = caught(() =>
@@ -80,7 +87,7 @@ describe("recordMeetingDecisions", () => {
     );
     expect(error.code).toBe("budget");
     expect(error.message).toBe(
-      `Förslagen beviljar 3${NBSP}200${NBSP}000 kronor men budgeten är 3${NBSP}000${NBSP}000 kronor: 200${NBSP}000 kronor för mycket. Inga beslut har fattats.`,
+      `Förslagen beviljar 3${NBSP}200${NBSP}000 kronor men budgeten är 3${NBSP}000${NBSP}000 kronor: 200${NBSP}000 kronor för mycket. Budgeten tar slut vid ${registrationNumber(c)}. Inga beslut har fattats.`,
     );
     expect(error.details).toMatchObject({ row: 2, registrationNumber: registrationNumber(c), applicationId: c });
     expect(error.fieldErrors).toEqual({
@@ -94,7 +101,7 @@ describe("recordMeetingDecisions", () => {
     const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
     // The meeting page was loaded while neither had a decision; then someone decided b on its own page.
     inWriteTransaction(db, (tx) =>
-      recordDecision(tx, { applicationId: b, outcome: "approved", grantedAmount: 500_000, motivation: "", decidedOn: "2026-05-01" }, TEST_ACTOR),
+      recordDecision(tx, { applicationId: b, outcome: "approved", grantedAmount: 500_000, motivation: "Beviljas.", decidedOn: "2026-05-01" }, TEST_ACTOR),
     );
     const before = snapshot();
 
@@ -117,12 +124,12 @@ describe("recordMeetingDecisions", () => {
 
   it("changes existing decisions by their version, skips unchanged ones, and frees money before spending it", () => {
     const roundId = createTestRound(db, { budget: 2_000_000 });
-    const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
+    const [a, b, c] = createTestApplications(db, roundId, 3, 2_000_000) as [number, number, number];
     meet(roundId, [
       { applicationId: a, outcome: "approved", grantedAmount: 2_000_000 },
       { applicationId: b, outcome: "rejected", grantedAmount: 0 },
     ]);
-    const loaded = listMeetingApplications(db, roundId);
+    const loaded = listMeetingApplications(db, roundId, { kind: "all" });
     expect(loaded.map((r) => r.decision?.version ?? null)).toEqual([1, 1, null]);
 
     // 1 200 000 moves from a to c with the budget fully spent; c is listed first, so this passes only because
@@ -134,8 +141,8 @@ describe("recordMeetingDecisions", () => {
     ]);
     expect(result).toEqual({ created: 1, updated: 1, unchanged: 1, skipped: 0 });
     expect(grantedInRound(db, roundId)).toBe(2_000_000);
-    expect(db.select().from(decisions).where(eq(decisions.applicationId, a)).get()).toMatchObject({ grantedAmount: 800_000, version: 2 });
-    expect(db.select().from(decisions).where(eq(decisions.applicationId, b)).get()).toMatchObject({ version: 1, decidedOn: "2026-06-01" });
+    expect(readTestDecision(db, a)).toMatchObject({ grantedAmount: 800_000, version: 2 });
+    expect(readTestDecision(db, b)).toMatchObject({ version: 1, decidedOn: "2026-06-01" });
   });
 
   it("refuses to clear an existing decision, an application of another round and an approval of nothing", () => {
@@ -161,5 +168,72 @@ describe("recordMeetingDecisions", () => {
     const roundId = createTestRound(db, { budget: 2_000_000, status: "decided" });
     const [a] = createTestApplications(db, roundId, 1) as [number];
     expect(caught(() => meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }])).code).toBe("round_decided");
+  });
+
+  it("blames the row where the running sum in table order first passes the budget, not a row that fit", () => {
+    const roundId = createTestRound(db, { budget: 3_000_000 });
+    const [a, b, c] = createTestApplications(db, roundId, 3, 2_000_000) as [number, number, number];
+    // In table order: a 1 700 000 fits (1 700 000), b 1 500 000 passes the budget (3 200 000). Written reductions
+    // first and smaller increases first, b was written before a, so the check tripped at a: it used to blame a.
+    const before = snapshot();
+    const error = caught(() =>
+      meet(roundId, [
+        { applicationId: a, outcome: "approved", grantedAmount: 1_700_000 },
+        { applicationId: b, outcome: "approved", grantedAmount: 1_500_000 },
+        { applicationId: c, outcome: "rejected", grantedAmount: 0 },
+      ]),
+    );
+    expect(error.code).toBe("budget");
+    expect(error.details).toMatchObject({ row: 1, applicationId: b });
+    expect(error.fieldErrors).toEqual({
+      "rows.1.grantedAmount": [`Beloppet överstiger det som finns kvar av omgångens budget: 1${NBSP}300${NBSP}000 kronor återstår.`],
+    });
+    expect(error.message).toContain(`Budgeten tar slut vid ${registrationNumber(b)}.`);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("counts what the rest of the round has granted before the first row", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000 });
+    const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
+    meet(roundId, [{ applicationId: c, outcome: "approved", grantedAmount: 1_000_000 }]);
+    const error = caught(() =>
+      meet(roundId, [
+        { applicationId: a, outcome: "approved", grantedAmount: 600_000 },
+        { applicationId: b, outcome: "approved", grantedAmount: 600_000 },
+      ]),
+    );
+    expect(error.details).toMatchObject({ row: 1, applicationId: b });
+    expect(error.fieldErrors?.["rows.1.grantedAmount"]).toEqual([`Beloppet överstiger det som finns kvar av omgångens budget: 400${NBSP}000 kronor återstår.`]);
+  });
+
+  it("gives each decision its own motivation, and refuses a row without one at its field", () => {
+    const roundId = createTestRound(db, { budget: 2_000_000 });
+    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    const before = snapshot();
+    const error = caught(() =>
+      meet(roundId, [
+        { applicationId: a, outcome: "approved", grantedAmount: 500_000, motivation: "Väl underbyggd." },
+        { applicationId: b, outcome: "rejected", grantedAmount: 0, motivation: "" },
+      ]),
+    );
+    expect(error.fieldErrors).toEqual({ "rows.1.motivation": ["Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet."] });
+    expect(snapshot()).toEqual(before);
+
+    meet(roundId, [
+      { applicationId: a, outcome: "approved", grantedAmount: 500_000, motivation: "Väl underbyggd." },
+      { applicationId: b, outcome: "rejected", grantedAmount: 0, motivation: "Ligger utanför programmets inriktning." },
+    ]);
+    expect(readTestDecisions(db).map((d) => d.motivation)).toEqual([
+      "Väl underbyggd.",
+      "Ligger utanför programmets inriktning.",
+    ]);
+  });
+
+  it("asks for the confirmation of a row granted more than it requested, at that row", () => {
+    const roundId = createTestRound(db, { budget: 5_000_000 });
+    const [a] = createTestApplications(db, roundId, 1, 1_000_000) as [number];
+    const error = caught(() => meet(roundId, [{ applicationId: a, outcome: "approved", grantedAmount: 1_100_000 }]));
+    expect(Object.keys(error.fieldErrors ?? {})).toEqual(["rows.0.confirmOverRequest"]);
+    expect(meet(roundId, [{ applicationId: a, outcome: "approved", grantedAmount: 1_100_000, confirmOverRequest: true }]).created).toBe(1);
   });
 });

@@ -1,9 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "@/db/client";
-import { applications, auditEvents, decisions } from "@/db/schema";
+import { readTestApplication, readTestAuditEvents, readTestDecisions } from "@/db/testing/decisions";
 import { freshTestDb } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import type { WorkerResult } from "./concurrency-worker";
@@ -11,6 +10,8 @@ import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionIn
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
 import { inWriteTransaction } from "@/db/transaction";
 import { buildWorker } from "./worker-build";
+import { describeChanges } from "@/lib/audit/describe";
+import { todayIso } from "@/lib/format/date";
 
 const NBSP = "\u00a0";
 
@@ -55,7 +56,7 @@ describe("recordDecision", () => {
 
     expect(result.created).toBe(true);
     expect(result.decision).toMatchObject({ outcome: "approved", grantedAmount: 600_000, version: 1, roundId });
-    const app = db.select().from(applications).where(eq(applications.id, id)).get();
+    const app = readTestApplication(db, id);
     expect(app).toMatchObject({ status: "approved", version: 2 });
     expect(result.applicationVersion).toBe(2);
     expect(grantedInRound(db, roundId)).toBe(600_000);
@@ -74,14 +75,14 @@ describe("recordDecision", () => {
 
     expect(counts()).toEqual(before);
     expect(grantedInRound(db, roundId)).toBe(500_000);
-    expect(db.select().from(applications).where(eq(applications.id, b)).get()).toMatchObject({ status: "received", version: 1 });
+    expect(readTestApplication(db, b)).toMatchObject({ status: "received", version: 1 });
     // Exactly the rest still fits.
     expect(decide({ applicationId: b, grantedAmount: 500_000 }).decision.grantedAmount).toBe(500_000);
   });
 
   it("counts only the difference when an existing approval is raised", () => {
     const roundId = createTestRound(db, { budget: 2_000_000 });
-    const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
+    const [a, b] = createTestApplications(db, roundId, 2, 2_000_000) as [number, number];
     decide({ applicationId: a, grantedAmount: 600_000 });
     const first = decide({ applicationId: b, grantedAmount: 1_000_000 });
     // 400 000 left: raising 1 000 000 to 1 400 000 fits, to 1 400 001 does not.
@@ -92,7 +93,7 @@ describe("recordDecision", () => {
     expect(raised.created).toBe(false);
     expect(raised.decision).toMatchObject({ id: first.decision.id, grantedAmount: 1_400_000, version: 2 });
     expect(grantedInRound(db, roundId)).toBe(2_000_000);
-    expect(db.select().from(decisions).all()).toHaveLength(2);
+    expect(readTestDecisions(db)).toHaveLength(2);
   });
 
   it("writes 0 for a rejection whatever amount was sent, and a rejection never touches the budget", () => {
@@ -101,7 +102,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     const result = decide({ applicationId: b, outcome: "rejected", grantedAmount: 750_000 });
     expect(result.decision).toMatchObject({ outcome: "rejected", grantedAmount: 0 });
-    expect(db.select().from(applications).where(eq(applications.id, b)).get()?.status).toBe("rejected");
+    expect(readTestApplication(db, b)?.status).toBe("rejected");
   });
 
   it("refuses an approval of 0 kronor, a fractional amount and an impossible date at their fields", () => {
@@ -127,7 +128,7 @@ describe("recordDecision", () => {
     expect(creatingAgain.code).toBe("stale");
     expect(creatingAgain.message).toMatch(/^Någon annan har beslutat om ansökan under tiden/);
     expect(caught(() => decide({ applicationId: a, grantedAmount: 300_000, expectedVersion: 1 })).code).toBe("stale");
-    expect(db.select().from(decisions).get()).toMatchObject({ grantedAmount: 200_000, version: 2 });
+    expect(readTestDecisions(db)[0]).toMatchObject({ grantedAmount: 200_000, version: 2 });
   });
 
   it("writes decision.create and decision.update audit events with before and after", () => {
@@ -136,7 +137,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Utanför ramen.", expectedVersion: 1 });
 
-    const events = db.select().from(auditEvents).where(eq(auditEvents.entityType, "decision")).orderBy(auditEvents.id).all();
+    const events = readTestAuditEvents(db, { entityType: "decision" });
     expect(events.map((e) => e.action)).toEqual(["decision.create", "decision.update"]);
     expect(events[0]).toMatchObject({ entityId: a, actorLabel: "test", before: null });
     expect(events[0]?.after).toMatchObject({ outcome: "approved", grantedAmount: 100_000, version: 1 });
@@ -150,9 +151,9 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, grantedAmount: 150_000, expectedVersion: 1, reason: " Kompletterad budget. " });
 
-    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.update")).get();
+    const event = readTestAuditEvents(db, { action: "decision.update" })[0];
     expect(event?.after).toMatchObject({ grantedAmount: 150_000, reason: "Kompletterad budget." });
-    expect(db.select().from(decisions).get()).not.toHaveProperty("reason");
+    expect(readTestDecisions(db)[0]).not.toHaveProperty("reason");
   });
 
   it("refuses a round that has not opened, and a decided round unless the caller loads a past round", () => {
@@ -186,16 +187,91 @@ describe("withdrawDecision", () => {
 
     const result = inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Beslutet fattades på fel ansökan.", TEST_ACTOR, 1));
     expect(result.applicationVersion).toBe(3);
-    expect(db.select().from(decisions).all()).toEqual([]);
-    expect(db.select().from(applications).where(eq(applications.id, a)).get()?.status).toBe("received");
+    expect(readTestDecisions(db)).toEqual([]);
+    expect(readTestApplication(db, a)?.status).toBe("received");
     expect(grantedInRound(db, roundId)).toBe(0);
-    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "decision.withdraw")).get();
+    const event = readTestAuditEvents(db, { action: "decision.withdraw" })[0];
     expect(event).toMatchObject({ entityId: a });
     expect(event?.before).toMatchObject({ grantedAmount: 300_000 });
     expect(event?.after).toMatchObject({ reason: "Beslutet fattades på fel ansökan." });
 
     // A new decision may now be created again.
     expect(decide({ applicationId: a, grantedAmount: 100_000 }).created).toBe(true);
+  });
+});
+
+describe("the rules of a decision made in Anslag", () => {
+  it("refuses a decision without a motivation, a rejection too, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    for (const outcome of ["approved", "rejected"] as const) {
+      const error = caught(() => decide({ applicationId: a, outcome, motivation: "   " }));
+      expect(error.code).toBe("invalid");
+      expect(error.fieldErrors?.motivation).toEqual(["Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet."]);
+    }
+    expect(caught(() => decide({ applicationId: a, outcome: "rejected", motivation: "" })).fieldErrors?.motivation).toBeDefined();
+    expect(counts().decisions).toBe(0);
+  });
+
+  it("keeps a past decision loaded by import without a motivation importable", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000, status: "decided" });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const result = inWriteTransaction(db, (tx) =>
+      recordDecision(tx, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "", decidedOn: "2013-06-01" }, TEST_ACTOR, {
+        allowDecidedRound: true,
+        imported: true,
+      }),
+    );
+    expect(result.decision).toMatchObject({ outcome: "rejected", motivation: "" });
+  });
+
+  it("refuses to grant more than was requested without the confirmation, and the history says when it was confirmed", () => {
+    const roundId = createTestRound(db, { budget: 5_000_000 });
+    const [a] = createTestApplications(db, roundId, 1, 1_000_000) as [number];
+    const error = caught(() => decide({ applicationId: a, grantedAmount: 1_000_001 }));
+    expect(error.code).toBe("over_request");
+    expect(error.fieldErrors?.confirmOverRequest).toEqual([
+      "Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om.",
+    ]);
+    expect(counts().decisions).toBe(0);
+
+    // Exactly the requested amount needs no confirmation; more does.
+    decide({ applicationId: a, grantedAmount: 1_000_000 });
+    decide({ applicationId: a, grantedAmount: 1_200_000, expectedVersion: 1, confirmOverRequest: true });
+    const events = readTestAuditEvents(db, { entityType: "decision" });
+    expect(events.map((e) => e.after?.exceedsRequestBy)).toEqual([undefined, 200_000]);
+    expect(describeChanges(events[1]!.before, events[1]!.after)).toContain(
+      `Beviljat 200${NBSP}000 kronor mer än det sökta beloppet (bekräftat)`,
+    );
+  });
+
+  it("refuses a decision date in the future (Stockholm's day) and before 2000, and accepts today", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    expect(caught(() => decide({ applicationId: a, decidedOn: todayIso(tomorrow) })).fieldErrors?.decidedOn).toEqual([
+      "Beslutsdatumet kan inte ligga i framtiden.",
+    ]);
+    expect(caught(() => decide({ applicationId: a, decidedOn: "0012-05-01" })).fieldErrors?.decidedOn).toEqual([
+      "Beslutsdatumet kan inte vara före 1 januari 2000.",
+    ]);
+    expect(counts().decisions).toBe(0);
+    expect(decide({ applicationId: a, decidedOn: todayIso() }).decision.decidedOn).toBe(todayIso());
+  });
+
+  it("finds an application outside the actor's scope as missing, and writes nothing", () => {
+    const roundId = createTestRound(db, { budget: 1_000_000 });
+    const [a] = createTestApplications(db, roundId, 1) as [number];
+    const error = caught(() =>
+      inWriteTransaction(db, (tx) =>
+        recordDecision(tx, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Nej.", decidedOn: "2026-06-01" }, TEST_ACTOR, {
+          scope: { kind: "organisation", organisationId: 999 },
+        }),
+      ),
+    );
+    expect(error.code).toBe("not_found");
+    expect(error.message).toBe("Ansökan finns inte.");
+    expect(counts().decisions).toBe(0);
   });
 });
 

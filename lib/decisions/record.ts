@@ -1,15 +1,26 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
-import { applications, decisions, rounds, type Decision, type DecisionOutcome } from "@/db/schema";
-import { writeAudit, type AuditActor } from "@/lib/audit";
+import type { Db, DbOrTx } from "@/db/client";
+import {
+  deleteDecision,
+  getDecision,
+  getDecisionTarget,
+  grantedInRound as grantedInRoundQuery,
+  saveDecision,
+  type DecisionTarget,
+} from "@/db/queries/decisions";
+import type { Decision } from "@/db/schema";
+import { inWriteTransaction } from "@/db/transaction";
+import type { AuditActor } from "@/lib/audit";
+import type { ApplicationScope } from "@/lib/auth/permissions";
+import type { DecisionOutcome } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/errors";
 import { formatKronor } from "@/lib/format/amount";
-import { decisionSchema } from "./schema";
+import { fieldErrorsOf } from "@/lib/validation/errors";
+import { CONFIRM_OVER_REQUEST, decisionSchema, exceedsRequest, importedDecisionSchema } from "./schema";
 
 /*
- * The decision core. Every caller (the decision form, the imports, the CLI) goes through recordDecision inside
- * inWriteTransaction (./transaction.ts), so the budget sum it reads cannot change before its write commits.
+ * The decision core. Every caller (the decision form, the meeting, the imports, the CLI) goes through recordDecision
+ * inside inWriteTransaction (BEGIN IMMEDIATE), so the budget sum it reads cannot change before its write commits.
+ * The single-decision write functions below own that transaction; the meeting and the imports open one for many.
  */
 
 export type RecordDecisionInput = {
@@ -25,11 +36,20 @@ export type RecordDecisionInput = {
   expectedVersion?: number;
   /** Why a decision is changed (the decision form asks for it); kept in the audit event, not on the decision. */
   reason?: string;
+  /** The officer confirmed granting more than was requested. */
+  confirmOverRequest?: boolean;
 };
 
 export type RecordDecisionOptions = {
   /** Allow (re)deciding in a round whose status is "decided": the import of a past round. */
   allowDecidedRound?: boolean;
+  /**
+   * A past decision loaded by import: it may come without a motivation (it was motivated elsewhere) and may grant
+   * more than was requested without a confirmation (the file is the record). Both are still audited.
+   */
+  imported?: boolean;
+  /** Whose applications may be decided on: another organisation's application is "not found". Defaults to all. */
+  scope?: ApplicationScope;
 };
 
 export type RecordDecisionResult = {
@@ -41,6 +61,12 @@ export type RecordDecisionResult = {
 
 export const STALE_DECISION_MESSAGE =
   "Någon annan har beslutat om ansökan under tiden. Ladda om sidan, se det nya beslutet och försök igen.";
+export const NOT_FOUND_MESSAGE = "Ansökan finns inte.";
+
+/** Sum granted by the approved decisions of a round, optionally leaving out one application's decision. */
+export function grantedInRound(db: DbOrTx, roundId: number, exceptApplicationId?: number): number {
+  return grantedInRoundQuery(db, roundId, exceptApplicationId);
+}
 
 /**
  * Creates or replaces the decision on an application, keeps the application's status in step, checks the round's
@@ -54,11 +80,13 @@ export function recordDecision(
   options: RecordDecisionOptions = {},
 ): RecordDecisionResult {
   assertInTransaction(tx, "recordDecision");
-  const parsed = decisionSchema.safeParse({
+  const schema = options.imported ? importedDecisionSchema : decisionSchema;
+  const parsed = schema.safeParse({
     outcome: input.outcome,
     grantedAmount: input.grantedAmount,
     motivation: input.motivation,
     decidedOn: input.decidedOn,
+    confirmOverRequest: input.confirmOverRequest,
   });
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -67,73 +95,49 @@ export function recordDecision(
   }
   const fields = parsed.data;
 
-  const application = loadApplication(tx, input.applicationId);
-  assertRoundAcceptsDecisions(application.roundStatus, options);
+  const target = loadTarget(tx, input.applicationId, options);
+  assertRoundAcceptsDecisions(target.roundStatus, options);
 
-  const existing = tx.select().from(decisions).where(eq(decisions.applicationId, application.id)).get();
+  const existing = getDecision(tx, target.id);
   assertVersion(existing, input.expectedVersion);
 
+  const over = exceedsRequest(fields, target.requestedAmount);
+  if (over && !fields.confirmOverRequest && !options.imported) {
+    throw new DomainError(CONFIRM_OVER_REQUEST, { confirmOverRequest: [CONFIRM_OVER_REQUEST] }, "over_request");
+  }
+
   if (fields.outcome === "approved") {
-    const others = grantedInRound(tx, application.roundId, application.id);
+    const others = grantedInRoundQuery(tx, target.roundId, target.id);
     const previous = existing?.outcome === "approved" ? existing.grantedAmount : 0;
     // A reduction never makes the round's position worse, so it is allowed even in a round already over budget
     // (one whose budget was lowered after the decisions).
-    if (others + fields.grantedAmount > application.budget && fields.grantedAmount > previous) {
-      const remaining = Math.max(0, application.budget - others);
+    if (others + fields.grantedAmount > target.budget && fields.grantedAmount > previous) {
+      const remaining = Math.max(0, target.budget - others);
       const message = `Beloppet överstiger det som finns kvar av omgångens budget: ${formatKronor(remaining)} återstår.`;
       throw new DomainError(message, { grantedAmount: [message] }, "budget");
     }
   }
 
-  const now = new Date();
-  const values = {
-    outcome: fields.outcome,
-    grantedAmount: fields.grantedAmount,
-    motivation: fields.motivation,
-    decidedOn: fields.decidedOn,
-    decidedBy: actor.id,
-    updatedAt: now,
-  };
-  const decision = existing
-    ? tx
-        .update(decisions)
-        .set({ ...values, version: sql`${decisions.version} + 1` })
-        .where(and(eq(decisions.id, existing.id), eq(decisions.version, existing.version)))
-        .returning()
-        .get()
-    : tx
-        .insert(decisions)
-        .values({ ...values, applicationId: application.id, roundId: application.roundId, createdAt: now })
-        .returning()
-        .get();
-  if (!decision) throw new DomainError(STALE_DECISION_MESSAGE, undefined, "stale");
-
-  const updated = tx
-    .update(applications)
-    .set({ status: fields.outcome, version: sql`${applications.version} + 1`, updatedAt: now })
-    .where(eq(applications.id, application.id))
-    .returning({ version: applications.version })
-    .get();
-
   const reason = input.reason?.trim();
-  writeAudit(tx, {
-    actor,
-    action: existing ? "decision.update" : "decision.create",
-    entityType: "decision",
-    // A decision is audited under its application's id: there is one per application, and a withdrawn and re-made
-    // decision is a new row, so the application's id is what keeps its whole decision history together.
-    entityId: decision.applicationId,
-    before: existing ?? null,
-    after: reason ? { ...decision, reason } : decision,
-    at: now,
-  });
+  const note: Record<string, unknown> = {};
+  if (reason) note.reason = reason;
+  // The history says that more than was requested was granted, and by how much.
+  if (over) note.exceedsRequestBy = fields.grantedAmount - target.requestedAmount;
 
-  return { decision, created: !existing, applicationVersion: updated?.version ?? application.version + 1 };
+  const saved = saveDecision(tx, {
+    target,
+    existing,
+    values: { outcome: fields.outcome, grantedAmount: fields.grantedAmount, motivation: fields.motivation, decidedOn: fields.decidedOn },
+    actor,
+    note: Object.keys(note).length > 0 ? note : undefined,
+  });
+  if (!saved) throw new DomainError(STALE_DECISION_MESSAGE, undefined, "stale");
+  return { decision: saved.decision, created: !existing, applicationVersion: saved.applicationVersion };
 }
 
 /**
- * Takes a decision back (a mistake, an appeal): deletes it, sets the application back to "received" and writes
- * "decision.withdraw" with the removed decision and the reason.
+ * Takes a decision back (a mistake, an appeal) inside the caller's transaction: deletes it, sets the application
+ * back to "received" and writes "decision.withdraw" with the removed decision and the reason.
  */
 export function withdrawDecision(
   tx: DbOrTx,
@@ -142,72 +146,47 @@ export function withdrawDecision(
   actor: AuditActor,
   expectedVersion: number,
   options: RecordDecisionOptions = {},
-): { applicationVersion: number } {
+): { applicationVersion: number; roundId: number } {
   assertInTransaction(tx, "withdrawDecision");
   const trimmed = reason.trim();
   if (!trimmed) {
     throw new DomainError("Ange varför beslutet tas tillbaka.", { reason: ["Ange varför beslutet tas tillbaka."] }, "invalid");
   }
-  const application = loadApplication(tx, applicationId);
-  assertRoundAcceptsDecisions(application.roundStatus, options);
-  const existing = tx.select().from(decisions).where(eq(decisions.applicationId, application.id)).get();
+  const target = loadTarget(tx, applicationId, options);
+  assertRoundAcceptsDecisions(target.roundStatus, options);
+  const existing = getDecision(tx, target.id);
   if (!existing) throw new DomainError("Ansökan har inget beslut att ta tillbaka.", undefined, "stale");
   assertVersion(existing, expectedVersion);
-
-  const now = new Date();
-  tx.delete(decisions).where(eq(decisions.id, existing.id)).run();
-  const updated = tx
-    .update(applications)
-    .set({ status: "received", version: sql`${applications.version} + 1`, updatedAt: now })
-    .where(eq(applications.id, application.id))
-    .returning({ version: applications.version })
-    .get();
-  writeAudit(tx, {
-    actor,
-    action: "decision.withdraw",
-    entityType: "decision",
-    entityId: existing.applicationId,
-    before: existing,
-    after: { reason: trimmed, applicationId: application.id },
-    at: now,
-  });
-  return { applicationVersion: updated?.version ?? application.version + 1 };
+  return { applicationVersion: deleteDecision(tx, existing, trimmed, actor), roundId: target.roundId };
 }
 
-/** Sum granted by the approved decisions of a round, optionally leaving out one application's decision. */
-export function grantedInRound(tx: DbOrTx, roundId: number, exceptApplicationId?: number): number {
-  const row = tx
-    .select({ total: sql<number>`coalesce(sum(${decisions.grantedAmount}), 0)` })
-    .from(decisions)
-    .where(
-      and(
-        eq(decisions.roundId, roundId),
-        eq(decisions.outcome, "approved"),
-        exceptApplicationId === undefined ? undefined : ne(decisions.applicationId, exceptApplicationId),
-      ),
-    )
-    .get();
-  return Number(row?.total ?? 0);
+/** Makes the first decision on an application, in a write transaction of its own. */
+export function makeDecision(db: Db, input: Omit<RecordDecisionInput, "expectedVersion" | "reason">, actor: AuditActor, scope: ApplicationScope) {
+  return inWriteTransaction(db, (tx) => recordDecision(tx, { ...input, expectedVersion: undefined }, actor, { scope }));
 }
 
-function loadApplication(tx: DbOrTx, applicationId: number) {
-  const application = tx
-    .select({
-      id: applications.id,
-      roundId: applications.roundId,
-      version: applications.version,
-      roundStatus: rounds.status,
-      budget: rounds.budget,
-    })
-    .from(applications)
-    .innerJoin(rounds, eq(rounds.id, applications.roundId))
-    .where(eq(applications.id, applicationId))
-    .get();
-  if (!application) throw new DomainError("Ansökan finns inte.", undefined, "not_found");
-  return application;
+/** Changes the decision the officer saw (its version), with the reason kept in the audit trail. */
+export function changeDecision(db: Db, input: RecordDecisionInput & { expectedVersion: number; reason: string }, actor: AuditActor, scope: ApplicationScope) {
+  return inWriteTransaction(db, (tx) => recordDecision(tx, input, actor, { scope }));
 }
 
-function assertRoundAcceptsDecisions(status: (typeof rounds.$inferSelect)["status"], options: RecordDecisionOptions): void {
+/** Takes back the decision the officer saw, in a write transaction of its own. */
+export function takeBackDecision(
+  db: Db,
+  input: { applicationId: number; reason: string; expectedVersion: number },
+  actor: AuditActor,
+  scope: ApplicationScope,
+) {
+  return inWriteTransaction(db, (tx) => withdrawDecision(tx, input.applicationId, input.reason, actor, input.expectedVersion, { scope }));
+}
+
+function loadTarget(tx: DbOrTx, applicationId: number, options: RecordDecisionOptions): DecisionTarget {
+  const target = getDecisionTarget(tx, applicationId, options.scope ?? { kind: "all" });
+  if (!target) throw new DomainError(NOT_FOUND_MESSAGE, undefined, "not_found");
+  return target;
+}
+
+function assertRoundAcceptsDecisions(status: DecisionTarget["roundStatus"], options: RecordDecisionOptions): void {
   if (status === "planned") {
     throw new DomainError("Omgången har inte öppnat ännu: beslut kan inte fattas.", undefined, "round_planned");
   }
@@ -216,7 +195,7 @@ function assertRoundAcceptsDecisions(status: (typeof rounds.$inferSelect)["statu
   }
 }
 
-function assertVersion(existing: Decision | undefined, expectedVersion: number | undefined): void {
+function assertVersion(existing: Decision | null, expectedVersion: number | undefined): void {
   const current = existing?.version;
   if (current !== expectedVersion) throw new DomainError(STALE_DECISION_MESSAGE, undefined, "stale");
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { programmes, rounds, type RoundStatus } from "@/db/schema";
+import type { RoundStatus } from "@/lib/enums";
+import { insertTestProgramme, insertTestRound } from "@/db/testing/decisions";
 import { registerApplication } from "@/lib/applications/register";
 import type { AuditActor } from "@/lib/audit";
 import { inWriteTransaction } from "@/db/transaction";
@@ -9,34 +10,14 @@ import { inWriteTransaction } from "@/db/transaction";
 export const TEST_ACTOR: AuditActor = { id: null, label: "test" };
 
 export function createTestProgramme(db: Db, fields: { name?: string; code?: string } = {}): number {
-  return db
-    .insert(programmes)
-    .values({
-      name: fields.name ?? "Program för Hållbar jämställdhet",
-      code: fields.code ?? "HJ",
-      funder: "regeringen",
-      allocation: 225_000_000,
-    })
-    .returning({ id: programmes.id })
-    .get().id;
+  return insertTestProgramme(db, fields);
 }
 
 export function createTestRound(
   db: Db,
   fields: { programmeId?: number; ordinal?: number; budget: number; status?: RoundStatus; year?: number },
 ): number {
-  const programmeId = fields.programmeId ?? createTestProgramme(db);
-  return db
-    .insert(rounds)
-    .values({
-      programmeId,
-      ordinal: fields.ordinal ?? 1,
-      year: fields.year ?? 2026,
-      budget: fields.budget,
-      status: fields.status ?? "open",
-    })
-    .returning({ id: rounds.id })
-    .get().id;
+  return insertTestRound(db, { ...fields, programmeId: fields.programmeId ?? createTestProgramme(db) });
 }
 
 /** Registers `count` applications from organisations of kind "annan" (no reference data needed). */

@@ -16,11 +16,20 @@ describe("formatDateLong", () => {
     expect(formatDateLong(new Date("2026-11-23T12:00:00Z"))).toBe("23 november 2026");
   });
 
-  it("rejects impossible and unparseable dates", () => {
-    expect(() => formatDateLong("2026-02-30")).toThrow(RangeError);
-    expect(() => formatDateLong("2026-13-01")).toThrow(RangeError);
-    expect(() => formatDateLong("nästa tisdag")).toThrow(RangeError);
-    expect(() => formatDateLong(new Date(Number.NaN))).toThrow(RangeError);
+  it("never throws on a stored date it cannot print: it shows the stored text", () => {
+    expect(formatDateLong("2026-02-30")).toBe("2026-02-30");
+    expect(formatDateLong("2026-13-01")).toBe("2026-13-01");
+    expect(formatDateLong("nästa tisdag")).toBe("nästa tisdag");
+    expect(formatDateLong(new Date(Number.NaN))).toBe("–");
+    expect(formatDateTime(new Date(Number.NaN))).toBe("–");
+  });
+
+  it("prints the years 0000-0099 as stored rather than failing (the security probe's 500)", () => {
+    for (const stored of ["0000-01-01", "0012-05-01", "0099-12-31"]) {
+      expect(formatDateLong(stored)).toBe(stored);
+      expect(formatDateShort(stored)).toBe(stored);
+    }
+    expect(formatDateLong("2000-01-01")).toBe("1 januari 2000");
   });
 });
 

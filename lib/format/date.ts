@@ -56,8 +56,10 @@ function parseIsoDate(text: string): CalendarDate | null {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  // Round-trip through UTC to reject dates like 2026-02-30.
-  const check = new Date(Date.UTC(year, month - 1, day));
+  // Round-trip through UTC to reject dates like 2026-02-30. setUTCFullYear, because Date.UTC reads the years 0-99
+  // as 1900-1999 and would call "0012-05-01" impossible.
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new RangeError(`Invalid calendar date: ${text}`);
   }
@@ -81,14 +83,34 @@ function longOf({ year, month, day }: CalendarDate): string {
   return `${day} ${MONTHS[month - 1] ?? ""} ${year}`;
 }
 
-/** "23 november 2026". */
-export function formatDateLong(date: Date | string): string {
-  return longOf(toCalendarDate(date));
+/*
+ * Formatting what is stored never throws: a page, a letter or an export showing one odd date (an old import, a
+ * year 0012 typed before dates had a range) must still render. The fallback is the stored text itself, or "–".
+ */
+function fallbackOf(date: Date | string): string {
+  if (typeof date === "string") return date.trim() || "–";
+  return Number.isNaN(date.getTime()) ? "–" : date.toISOString().slice(0, 10);
 }
 
-/** "2026-11-23". */
+function safely(date: Date | string, format: (calendar: CalendarDate) => string): string {
+  try {
+    const calendar = toCalendarDate(date);
+    // "12 maj 12" would read as a typo of ours; the ISO text at least says what is stored.
+    if (!Number.isFinite(calendar.year) || calendar.year < 1000) return fallbackOf(date);
+    return format(calendar);
+  } catch {
+    return fallbackOf(date);
+  }
+}
+
+/** "23 november 2026"; a date that cannot be read is shown as it is stored. */
+export function formatDateLong(date: Date | string): string {
+  return safely(date, longOf);
+}
+
+/** "2026-11-23"; a date that cannot be read is shown as it is stored. */
 export function formatDateShort(date: Date | string): string {
-  return isoOf(toCalendarDate(date));
+  return safely(date, isoOf);
 }
 
 /**
@@ -97,6 +119,7 @@ export function formatDateShort(date: Date | string): string {
  * hour: "kl. 9.05".
  */
 export function formatDateTime(date: Date): string {
+  if (Number.isNaN(date.getTime())) return "–";
   const t = toStockholm(date);
   return `${longOf(t)} kl. ${t.hour}.${pad2(t.minute)}`;
 }

@@ -52,7 +52,7 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
             const registered = tx.transaction((sp) => {
               const application = registerApplication(sp, roundId, fields, options.actor, { allowClosedRound: true });
               if (row.decision) {
-                recordDecision(sp, { applicationId: application.id, ...row.decision }, options.actor, { allowDecidedRound: true });
+                recordDecision(sp, { applicationId: application.id, ...row.decision }, options.actor, { allowDecidedRound: true, imported: true });
               }
               return application;
             });

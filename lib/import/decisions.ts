@@ -61,7 +61,7 @@ export function importDecisions(
         const decision = row.decision as ImportDecision;
         try {
           const expectedVersion = getDecisionVersion(tx, applicationId);
-          recordDecision(tx, { applicationId, ...decision, expectedVersion }, options.actor, { allowDecidedRound: true });
+          recordDecision(tx, { applicationId, ...decision, expectedVersion }, options.actor, { allowDecidedRound: true, imported: true });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           failure = { rowNumber: row.rowNumber, errors: domainErrorCells(error) };

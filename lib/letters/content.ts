@@ -1,4 +1,4 @@
-import type { DecisionOutcome } from "@/db/schema";
+import type { DecisionOutcome } from "@/lib/enums";
 import {
   capitalizeFirst,
   formatAmountInPress,
@@ -34,8 +34,14 @@ export type DecisionLetterData = {
     grantedAmount: number;
     motivation: string;
     decidedOn: string; // YYYY-MM-DD
-    /** Name of the officer who recorded the decision: the applicant's contact at SKL. */
-    decidedBy: string | null;
+    /**
+     * The officer who recorded the decision: the applicant's contact at SKL, with their email and (when they have
+     * one) phone. null for a decision loaded by import or the CLI, or made by an account since disabled: the letter
+     * then refers to the programme.
+     */
+    decidedBy: { name: string; email: string; phone: string | null } | null;
+    /** The decision this one replaces (a changed or re-made decision), by its date; null for a first decision. */
+    replaces: { decidedOn: string } | null;
   };
 };
 
@@ -86,15 +92,23 @@ export function decisionLetterContent(data: DecisionLetterData): DecisionLetterC
       ? [{ label: "Beviljat belopp", value: `${formatKronor(decision.grantedAmount)} (${formatAmountInPress(decision.grantedAmount)})` }]
       : []),
     { label: "Beslutsdatum", value: date },
+    ...(decision.replaces ? [{ label: "Ersätter beslut från", value: formatDateLong(decision.replaces.decidedOn) }] : []),
   ];
 
-  const paragraphs = [
+  const paragraphs: string[] = [];
+  if (decision.replaces) {
+    paragraphs.push(
+      `Detta beslut ersätter ${FUNDER_SHORT}:s tidigare beslut i ärendet från den ${formatDateLong(decision.replaces.decidedOn)}. ` +
+        "Det tidigare beslutet gäller inte längre.",
+    );
+  }
+  paragraphs.push(
     approved
       ? `${FUNDER_SHORT} har beslutat att bevilja ${applicants} ${formatKronor(decision.grantedAmount)} ` +
         `(${formatAmountInPress(decision.grantedAmount)}) för projektet ${project} ${where}.`
       : `${FUNDER_SHORT} har beslutat att inte bevilja ansökan från ${applicants} om ${formatKronor(data.requestedAmount)} ` +
         `för projektet ${project} ${where}.`,
-  ];
+  );
   if (approved && decision.grantedAmount < data.requestedAmount) {
     paragraphs.push(`Ansökan avsåg ${formatKronor(data.requestedAmount)}.`);
   }
@@ -102,11 +116,18 @@ export function decisionLetterContent(data: DecisionLetterData): DecisionLetterC
   if (motivation) paragraphs.push(`Motivering: ${motivation}`);
   const criteria = round.criteria.trim();
   if (criteria) paragraphs.push(`Kriterier för omgången: ${criteria}`);
-  paragraphs.push(
-    decision.decidedBy
-      ? `Har ni frågor om beslutet är ni välkomna att kontakta handläggaren ${decision.decidedBy}, ${LETTERHEAD}, och ange diarienummer ${data.registrationNumber}.`
-      : `Har ni frågor om beslutet är ni välkomna att kontakta ${LETTERHEAD}, ${data.programme}, och ange diarienummer ${data.registrationNumber}.`,
-  );
+  const officer = decision.decidedBy;
+  if (officer) {
+    const reach = [`e-post ${officer.email}`, ...(officer.phone?.trim() ? [`telefon ${officer.phone.trim()}`] : [])];
+    paragraphs.push(
+      `Har ni frågor om beslutet är ni välkomna att kontakta handläggaren ${officer.name}, ${LETTERHEAD} ` +
+        `(${reach.join(", ")}), och ange diarienummer ${data.registrationNumber}.`,
+    );
+  } else {
+    paragraphs.push(
+      `Har ni frågor om beslutet är ni välkomna att kontakta ${LETTERHEAD}, ${data.programme}, och ange diarienummer ${data.registrationNumber}.`,
+    );
+  }
 
   return {
     documentTitle: `${LETTER_HEADING} ${data.registrationNumber}`,
@@ -119,7 +140,7 @@ export function decisionLetterContent(data: DecisionLetterData): DecisionLetterC
     heading: LETTER_HEADING,
     facts,
     paragraphs,
-    closing: ["Med vänlig hälsning", LETTERHEAD, data.programme],
+    closing: ["Med vänlig hälsning", ...(officer ? [officer.name] : []), LETTERHEAD, data.programme],
   };
 }
 

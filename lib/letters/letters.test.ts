@@ -26,7 +26,8 @@ const BORAS: DecisionLetterData = {
     grantedAmount: 1_200_000,
     motivation: "Beviljas delvis. Tydligt medborgarperspektiv och goda förutsättningar för hållbarhet efter 2014.",
     decidedOn: "2013-05-23",
-    decidedBy: "Erik Sandberg",
+    decidedBy: { name: "Erik Sandberg", email: "erik.sandberg@skl.example", phone: "08-452 70 00" },
+    replaces: null,
   },
 };
 
@@ -45,6 +46,7 @@ const REJECTED: DecisionLetterData = {
     motivation: "Avslås. Ansökan saknar ett tydligt medborgarperspektiv.",
     decidedOn: "2013-05-23",
     decidedBy: null,
+    replaces: null,
   },
 };
 
@@ -81,7 +83,33 @@ describe("decisionLetterContent", () => {
     expect(text).toContain("Ansökan avsåg 1 500 000 kronor.");
     expect(text).toContain("Motivering: Beviljas delvis. Tydligt medborgarperspektiv");
     expect(text).toContain(`Kriterier för omgången: ${CRITERIA}`);
-    expect(text).toContain("kontakta handläggaren Erik Sandberg, Sveriges Kommuner och Landsting, och ange diarienummer HJ-2013-0042.");
+    expect(text).toContain(
+      "kontakta handläggaren Erik Sandberg, Sveriges Kommuner och Landsting (e-post erik.sandberg@skl.example, telefon 08-452 70 00), och ange diarienummer HJ-2013-0042.",
+    );
+    expect(content.closing).toEqual(["Med vänlig hälsning", "Erik Sandberg", "Sveriges Kommuner och Landsting", "Program för Hållbar jämställdhet"]);
+    // A first decision replaces nothing.
+    expect(text).not.toContain("ersätter");
+  });
+
+  it("gives the officer's email alone when they have no phone", () => {
+    const content = decisionLetterContent({ ...BORAS, decision: { ...BORAS.decision, decidedBy: { name: "Erik Sandberg", email: "erik.sandberg@skl.example", phone: null } } });
+    expect(content.paragraphs.at(-1)).toBe(
+      "Har ni frågor om beslutet är ni välkomna att kontakta handläggaren Erik Sandberg, Sveriges Kommuner och Landsting (e-post erik.sandberg@skl.example), och ange diarienummer HJ-2013-0042.",
+    );
+  });
+
+  it("says that a changed decision replaces the earlier one, and gives its date", () => {
+    const content = decisionLetterContent({ ...BORAS, decision: { ...BORAS.decision, decidedOn: "2013-06-10", replaces: { decidedOn: "2013-05-23" } } });
+    expect(content.paragraphs[0]).toBe("Detta beslut ersätter SKL:s tidigare beslut i ärendet från den 23 maj 2013. Det tidigare beslutet gäller inte längre.");
+    expect(content.facts).toContainEqual({ label: "Ersätter beslut från", value: "23 maj 2013" });
+    expect(content.date).toBe("10 juni 2013");
+  });
+
+  it("prints a stored date it cannot read as it is stored instead of failing (the years 0000-0099)", async () => {
+    const odd = { ...BORAS, decision: { ...BORAS.decision, decidedOn: "0012-05-01" } };
+    expect(decisionLetterContent(odd).date).toBe("0012-05-01");
+    expect(pdfText((await decisionLetterFile(odd, "pdf")).body)).toContain("Datum: 0012-05-01");
+    expect(docxParagraphs((await decisionLetterFile(odd, "docx")).body)).toContain("Datum: 0012-05-01");
   });
 
   it("writes a rejection naming every organisation of a joint application, without a granted amount", () => {

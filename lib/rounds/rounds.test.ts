@@ -67,7 +67,7 @@ function auditOf(roundId: number) {
 function grant(roundId: number, amount: number) {
   const [applicationId] = createTestApplications(db, roundId, 1) as [number];
   inWriteTransaction(db, (tx) =>
-    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "Beviljas enligt kriterierna.", decidedOn: "2013-06-01" }, TEST_ACTOR),
+    recordDecision(tx, { applicationId, outcome: "approved", grantedAmount: amount, motivation: "Beviljas.", decidedOn: "2013-06-01", confirmOverRequest: true }, TEST_ACTOR),
   );
 }
 

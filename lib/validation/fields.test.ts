@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailField, isoDateField, kronorField, passwordField } from "./fields";
+import { emailField, isoDate, isoDateField, kronorField, passwordField } from "./fields";
 
 const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues[0]?.message;
@@ -53,6 +53,23 @@ describe("isoDateField", () => {
   });
   it("refuses another format", () => {
     expect(message(isoDateField.safeParse("14/6/2013"))).toMatch(/ÅÅÅÅ-MM-DD/);
+  });
+  it("refuses the years 0000-0099 and others outside 2000-2100", () => {
+    expect(message(isoDateField.safeParse("0012-05-01"))).toBe("Datumet kan inte vara före 1 januari 2000.");
+    expect(message(isoDateField.safeParse("0000-01-01"))).toBe("Datumet kan inte vara före 1 januari 2000.");
+    expect(message(isoDateField.safeParse("1999-12-31"))).toBe("Datumet kan inte vara före 1 januari 2000.");
+    expect(message(isoDateField.safeParse("2101-01-01"))).toBe("Datumet kan inte vara efter 31 december 2100.");
+    expect(isoDateField.parse("2000-01-01")).toBe("2000-01-01");
+  });
+});
+
+describe("isoDate with a range", () => {
+  it("takes its latest day from a function when it parses, with its own message", () => {
+    let today = "2026-06-01";
+    const field = isoDate({ max: () => today, maxMessage: "Inte i framtiden." });
+    expect(message(field.safeParse("2026-06-02"))).toBe("Inte i framtiden.");
+    today = "2026-06-02";
+    expect(field.parse("2026-06-02")).toBe("2026-06-02");
   });
 });
 

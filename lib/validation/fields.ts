@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseKronor } from "@/lib/format/amount";
+import { formatDateLong } from "@/lib/format/date";
 
 /*
  * Field schemas shared by every form, import and CLI command, so the same input gets the same Swedish message
@@ -139,12 +140,42 @@ export const passwordField = z
   .min(12, "Lösenordet ska ha minst 12 tecken.")
   .max(200, "Lösenordet får ha högst 200 tecken.");
 
-/** A calendar date as YYYY-MM-DD that really exists (no 2026-02-30). */
-export const isoDateField = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "Datumet finns inte.");
+export type IsoDateOptions = {
+  /** Earliest accepted day, YYYY-MM-DD; defaults to 2000-01-01 (nothing in Anslag happened before). */
+  min?: string;
+  /** Latest accepted day, YYYY-MM-DD, or a function giving it when the value is parsed (today for a decision). */
+  max?: string | (() => string);
+  minMessage?: string;
+  maxMessage?: string;
+};
+
+export const EARLIEST_DATE = "2000-01-01";
+export const LATEST_DATE = "2100-12-31";
+
+/**
+ * A calendar date as YYYY-MM-DD that really exists (no 2026-02-30) and lies in a plausible range. Years 0000-0099
+ * are not a typo the database should keep: JavaScript reads them as 1900-1999, and every page printing them broke.
+ * ISO strings of the same length compare as dates, so the range check is a string comparison.
+ */
+export function isoDate(options: IsoDateOptions = {}) {
+  const min = options.min ?? EARLIEST_DATE;
+  return z
+    .string({ error: "Ange ett datum." })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.")
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, "Datumet finns inte.")
+    .superRefine((value, ctx) => {
+      const max = typeof options.max === "function" ? options.max() : (options.max ?? LATEST_DATE);
+      if (value < min) {
+        ctx.addIssue({ code: "custom", message: options.minMessage ?? `Datumet kan inte vara före ${formatDateLong(min)}.` });
+      } else if (value > max) {
+        ctx.addIssue({ code: "custom", message: options.maxMessage ?? `Datumet kan inte vara efter ${formatDateLong(max)}.` });
+      }
+    });
+}
+
+/** A calendar date between 2000-01-01 and 2100-12-31 (rounds, imports); decisions use a narrower one. */
+export const isoDateField = isoDate();

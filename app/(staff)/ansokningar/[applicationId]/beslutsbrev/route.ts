@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getDecisionLetterData } from "@/db/queries/letters";
-import { canReadApplication } from "@/lib/auth/permissions";
+import { applicationScope } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { decisionLetterFile, decisionLetterQuerySchema } from "@/lib/letters";
 
@@ -19,9 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ appl
     });
   }
 
-  const application = getDecisionLetterData(getDb(), id);
-  // Another organisation's letter is "not found", exactly like a missing application or one without a decision.
-  if (!application || !canReadApplication(user, application) || !application.letter) return notFoundPage();
+  // The scope is part of the query: another organisation's letter is not found, exactly like a missing application
+  // or one without a decision.
+  const application = getDecisionLetterData(getDb(), id, applicationScope(user));
+  if (!application?.letter) return notFoundPage();
 
   const file = await decisionLetterFile(application.letter, query.data.format);
   return new Response(Buffer.from(file.body), {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
 import { authAction } from "@/lib/actions";
 import { auditActorOf } from "@/lib/audit";
+import { applicationScope } from "@/lib/auth/permissions";
 import { recordMeetingDecisions, type MeetingResult } from "@/lib/decisions/meeting";
 import { meetingSchema } from "@/lib/decisions/meeting-schema";
 
@@ -13,8 +14,9 @@ export const recordMeetingDecisionsAction = authAction<typeof meetingSchema, Mee
     const result = recordMeetingDecisions(
       getDb(),
       input.roundId,
-      { decidedOn: input.decidedOn, motivation: input.motivation, rows: input.rows },
+      { decidedOn: input.decidedOn, rows: input.rows },
       auditActorOf(user),
+      applicationScope(user),
     );
     revalidatePath(`/omgangar/${input.roundId}`, "layout");
     revalidatePath("/");

@@ -5,7 +5,15 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useForm, useWatch, type Control, type FieldErrors } from "react-hook-form";
+import {
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type Path,
+  type UseFormGetValues,
+  type UseFormRegister,
+} from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,7 +30,13 @@ type Props = {
   budget: number;
   applications: MeetingApplication[];
   defaultDecidedOn: string;
+  /** Today in Stockholm (YYYY-MM-DD), from the server: the latest decision date the form offers. */
+  today: string;
 };
+
+type FormControl = Control<MeetingFormInput, unknown, MeetingFormOutput>;
+type FieldPath = Path<MeetingFormInput>;
+type RowField = "outcome" | "grantedAmount" | "motivation" | "confirmOverRequest";
 
 /** "1 200 000", as an officer would type it. */
 function amountText(amount: number): string {
@@ -34,25 +48,40 @@ function defaultRows(applications: MeetingApplication[]): MeetingFormInput["rows
     applicationId: a.id,
     outcome: a.decision?.outcome ?? "",
     grantedAmount: a.decision?.outcome === "approved" ? amountText(a.decision.grantedAmount) : "",
+    motivation: a.decision?.motivation ?? "",
+    requestedAmount: a.requestedAmount,
+    // A decision already over its request was confirmed when it was made.
+    confirmOverRequest: a.decision?.outcome === "approved" && a.decision.grantedAmount > a.requestedAmount,
     expectedVersion: a.decision?.version ?? "",
   }));
 }
 
+/** The id of a row's field, for the error summary's links and for focus. */
+const fieldId = (index: number, field: RowField) => `rad-${index}-${field}`;
+
 /**
- * Every application of a round with a proposed outcome and amount, a running total against the budget and one
- * button that makes all the decisions. The server records them all or none; a refusal comes back at its row.
+ * Every application of a round with a proposed outcome, amount and motivation, a running total against the budget
+ * and one button that makes all the decisions. The server records them all or none; a refusal comes back at its row.
  */
-export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }: Props) {
+export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, today }: Props) {
   const t = useTranslations("meeting");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const [focusAlert, setFocusAlert] = useState(0);
   useEffect(() => {
     if (focusAlert) alertRef.current?.focus();
   }, [focusAlert]);
+  /*
+   * The field to focus once the error summary above the form has rendered. Focusing at once (as react-hook-form
+   * does by default) scrolled the field clear of the total bar, and then the summary appeared and pushed it back
+   * under the bar.
+   */
+  const [focusField, setFocusField] = useState<{ name: FieldPath; n: number } | null>(null);
 
   const {
     register,
@@ -66,14 +95,20 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }:
     formState: { errors },
   } = useForm<MeetingFormInput, unknown, MeetingFormOutput>({
     resolver: zodResolver(meetingSchema),
-    defaultValues: { roundId, decidedOn: defaultDecidedOn, motivation: "", rows: defaultRows(applications) },
+    shouldFocusError: false,
+    defaultValues: { roundId, decidedOn: defaultDecidedOn, sharedMotivation: "", rows: defaultRows(applications) },
   });
 
-  // After the meeting is recorded the page reloads its rows (new decisions, new versions): start from them, keeping
-  // the date and motivation the officer typed.
   useEffect(() => {
-    const { decidedOn, motivation } = getValues();
-    reset({ roundId, decidedOn, motivation, rows: defaultRows(applications) });
+    if (focusField) setFocus(focusField.name);
+  }, [focusField, setFocus]);
+  const focusLater = (name: FieldPath) => setFocusField((previous) => ({ name, n: (previous?.n ?? 0) + 1 }));
+
+  // After the meeting is recorded the page reloads its rows (new decisions, new versions): start from them, keeping
+  // the date and the shared text the officer typed.
+  useEffect(() => {
+    const { decidedOn, sharedMotivation } = getValues();
+    reset({ roundId, decidedOn, sharedMotivation, rows: defaultRows(applications) });
   }, [applications, roundId, getValues, reset]);
 
   const onSubmit = handleSubmit(
@@ -92,20 +127,53 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }:
         }
         setFormError(result.formError);
         const first = applyServerErrors(setError, result);
-        if (first) setFocus(first);
+        if (first) focusLater(first);
         else setFocusAlert((n) => n + 1);
       });
     },
-    () => {
+    (invalid) => {
       setSaved(null);
       setFormError(t("checkRows"));
+      const first = firstErrorField(invalid, applications.length);
+      if (first) focusLater(first);
+      else setFocusAlert((n) => n + 1);
     },
   );
+
+  // The shared text goes into every row that has an outcome and no motivation yet; the officer edits it there.
+  const copyMotivation = () => {
+    const text = (getValues("sharedMotivation") ?? "").trim();
+    if (!text) {
+      setFocus("sharedMotivation");
+      return;
+    }
+    let count = 0;
+    getValues("rows").forEach((row, index) => {
+      if (row.outcome !== "" && String(row.motivation ?? "").trim() === "") {
+        setValue(`rows.${index}.motivation`, text, { shouldDirty: true });
+        count++;
+      }
+    });
+    setCopied(t("copied", { count }));
+  };
+
+  /*
+   * The total bar is sticky at the bottom of the screen on wider screens. A field that takes focus (by Tab, by an
+   * error link, by setFocus) must never end up under it: scroll it clear. On a phone the bar is not sticky at all.
+   */
+  const keepClearOfBar = (event: React.FocusEvent<HTMLFormElement>) => {
+    const bar = barRef.current;
+    if (!bar || getComputedStyle(bar).position !== "sticky" || bar.contains(event.target)) return;
+    const field = event.target.getBoundingClientRect();
+    const barTop = bar.getBoundingClientRect().top;
+    const overlap = field.bottom + 8 - barTop;
+    if (overlap > 0) window.scrollBy({ top: overlap });
+  };
 
   const rowErrors = listRowErrors(errors, applications);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
       {formError || saved ? (
         <div ref={alertRef} tabIndex={-1}>
           {formError ? (
@@ -117,7 +185,16 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }:
                   <ul className="list-disc pl-6">
                     {rowErrors.map((e) => (
                       <li key={e.index}>
-                        {e.registrationNumber}: {e.message}
+                        <a
+                          href={`#${fieldId(e.index, e.field)}`}
+                          className="underline"
+                          onClick={(event) => {
+                            event.preventDefault();
+                            setFocus(`rows.${e.index}.${e.field}`);
+                          }}
+                        >
+                          {e.registrationNumber}: {e.message}
+                        </a>
                       </li>
                     ))}
                   </ul>
@@ -130,7 +207,26 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }:
         </div>
       ) : null}
 
-      {/* scroll-mb-40 on the row fields: a field focused for its error scrolls clear of the sticky total. */}
+      <fieldset className="flex max-w-3xl flex-col gap-4">
+        <legend className="mb-2 text-xl font-semibold">{t("common")}</legend>
+        <TextField label={t("decidedOn")} type="date" required max={today} error={errors.decidedOn?.message} {...register("decidedOn")} />
+        <TextAreaField
+          label={t("sharedMotivation")}
+          hint={t("sharedMotivationHint")}
+          rows={3}
+          error={errors.sharedMotivation?.message}
+          {...register("sharedMotivation")}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <Button variant="secondary" onClick={copyMotivation}>
+            {t("copyMotivation")}
+          </Button>
+          <p role="status" className="text-sm">
+            {copied}
+          </p>
+        </div>
+      </fieldset>
+
       <Table caption={t("caption")}>
         <thead>
           <tr>
@@ -138,100 +234,168 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn }:
             <Th>{t("organisation")}</Th>
             <Th>{t("project")}</Th>
             <Th numeric>{t("requested")}</Th>
-            <Th>{t("current")}</Th>
             <Th>{t("outcome")}</Th>
             <Th>{t("proposedAmount")}</Th>
+            <Th>{t("motivation")}</Th>
           </tr>
         </thead>
         <tbody>
-          {applications.map((application, index) => {
-            const outcomeError = errors.rows?.[index]?.outcome?.message;
-            const amountError = errors.rows?.[index]?.grantedAmount?.message;
-            const outcomeErrorId = `rad-${index}-beslut-fel`;
-            const amountErrorId = `rad-${index}-belopp-fel`;
-            const decision = application.decision;
-            return (
-              <tr key={application.id} className={outcomeError || amountError ? "bg-red-50" : undefined}>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/ansokningar/${application.id}`} className="text-brand-700 underline">
-                    {application.registrationNumber}
-                  </Link>
-                </Td>
-                <Td>{application.organisationName}</Td>
-                <Td>{application.projectTitle}</Td>
-                <Td numeric>{formatKronor(application.requestedAmount)}</Td>
-                <Td>
-                  {decision
-                    ? decision.outcome === "approved"
-                      ? t("currentApproved", { amount: formatKronor(decision.grantedAmount) })
-                      : t("currentRejected")
-                    : t("currentNone")}
-                </Td>
-                <Td>
-                  <select
-                    aria-label={t("outcomeFor", { registrationNumber: application.registrationNumber })}
-                    aria-invalid={outcomeError ? true : undefined}
-                    aria-describedby={outcomeError ? outcomeErrorId : undefined}
-                    className={`min-h-11 scroll-mb-40 rounded-md border bg-white px-2 ${outcomeError ? "border-red-700" : "border-slate-500"}`}
-                    {...register(`rows.${index}.outcome`, {
-                      onChange: (event: { target: { value: string } }) => {
-                        const amount = getValues(`rows.${index}.grantedAmount`);
-                        // Approving starts from the amount applied for; the other outcomes grant nothing.
-                        if (event.target.value === "approved" && String(amount ?? "").trim() === "") {
-                          setValue(`rows.${index}.grantedAmount`, amountText(application.requestedAmount));
-                        } else if (event.target.value !== "approved") {
-                          setValue(`rows.${index}.grantedAmount`, "");
-                        }
-                      },
-                    })}
-                  >
-                    {/* A decision once made is changed here, not taken back: that needs a reason, on its own page. */}
-                    {decision ? null : <option value="">{t("undecided")}</option>}
-                    <option value="approved">{t("approve")}</option>
-                    <option value="rejected">{t("reject")}</option>
-                  </select>
-                  {outcomeError ? (
-                    <p id={outcomeErrorId} className="mt-1 text-sm font-medium text-red-800">
-                      {outcomeError}
-                    </p>
-                  ) : null}
-                </Td>
-                <Td>
-                  <input
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    aria-label={t("amountFor", { registrationNumber: application.registrationNumber })}
-                    aria-invalid={amountError ? true : undefined}
-                    aria-describedby={amountError ? amountErrorId : undefined}
-                    className={`min-h-11 w-36 scroll-mb-40 rounded-md border px-3 py-2 text-right tabular-nums ${amountError ? "border-red-700" : "border-slate-500"}`}
-                    {...register(`rows.${index}.grantedAmount`)}
-                  />
-                  {amountError ? (
-                    <p id={amountErrorId} className="mt-1 max-w-48 text-sm font-medium text-red-800">
-                      {amountError}
-                    </p>
-                  ) : null}
-                </Td>
-              </tr>
-            );
-          })}
+          {applications.map((application, index) => (
+            <MeetingRowFields
+              key={application.id}
+              index={index}
+              application={application}
+              control={control}
+              register={register}
+              getValues={getValues}
+              setValue={setValue}
+              errors={errors}
+            />
+          ))}
         </tbody>
       </Table>
 
-      <fieldset className="flex max-w-3xl flex-col gap-4">
-        <legend className="mb-2 text-xl font-semibold">{t("common")}</legend>
-        <TextField label={t("decidedOn")} type="date" required error={errors.decidedOn?.message} {...register("decidedOn")} />
-        <TextAreaField label={t("motivation")} hint={t("motivationHint")} rows={3} error={errors.motivation?.message} {...register("motivation")} />
-      </fieldset>
-
-      <RunningTotal control={control} budget={budget} pending={pending} />
+      <RunningTotal ref={barRef} control={control} budget={budget} pending={pending} />
     </form>
   );
 }
 
+function MeetingRowFields({
+  index,
+  application,
+  control,
+  register,
+  getValues,
+  setValue,
+  errors,
+}: {
+  index: number;
+  application: MeetingApplication;
+  control: FormControl;
+  register: UseFormRegister<MeetingFormInput>;
+  getValues: UseFormGetValues<MeetingFormInput>;
+  setValue: (name: `rows.${number}.grantedAmount` | `rows.${number}.confirmOverRequest`, value: string | boolean) => void;
+  errors: FieldErrors<MeetingFormInput>;
+}) {
+  const t = useTranslations("meeting");
+  const outcome = useWatch({ control, name: `rows.${index}.outcome` });
+  const amount = useWatch({ control, name: `rows.${index}.grantedAmount` });
+  const rowErrors = errors.rows?.[index];
+  const message = (field: RowField) => rowErrors?.[field]?.message;
+  const describedBy = (field: RowField) => (message(field) ? `${fieldId(index, field)}-fel` : undefined);
+  const decision = application.decision;
+  const typed = parseKronor(String(amount ?? ""));
+  const overRequest = outcome === "approved" && typed !== null && typed > application.requestedAmount;
+  const invalid = (["outcome", "grantedAmount", "motivation", "confirmOverRequest"] as const).some((f) => message(f));
+  const rn = application.registrationNumber;
+  const errorText = (field: RowField) =>
+    message(field) ? (
+      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-48 text-sm font-medium text-red-800">
+        {message(field)}
+      </p>
+    ) : null;
+
+  return (
+    <tr className={invalid ? "bg-red-50" : undefined}>
+      <Td label={t("registrationNumber")} className="whitespace-nowrap">
+        <Link href={`/ansokningar/${application.id}`} className="text-brand-700 underline">
+          {rn}
+        </Link>
+      </Td>
+      <Td label={t("organisation")}>{application.organisationName}</Td>
+      <Td label={t("project")}>{application.projectTitle}</Td>
+      <Td label={t("requested")} numeric>
+        {formatKronor(application.requestedAmount)}
+      </Td>
+      <Td label={t("outcome")}>
+        <select
+          id={fieldId(index, "outcome")}
+          aria-label={t("outcomeFor", { registrationNumber: rn })}
+          aria-invalid={message("outcome") ? true : undefined}
+          aria-describedby={describedBy("outcome")}
+          className={`min-h-11 rounded-md border bg-white px-2 ${message("outcome") ? "border-red-700" : "border-slate-500"}`}
+          {...register(`rows.${index}.outcome`, {
+            onChange: (event: { target: { value: string } }) => {
+              // The amount is never proposed for the officer (no one-click approval of the full request); the other
+              // outcomes grant nothing.
+              if (event.target.value !== "approved") {
+                setValue(`rows.${index}.grantedAmount`, "");
+                setValue(`rows.${index}.confirmOverRequest`, false);
+              }
+            },
+          })}
+        >
+          {/* A decision once made is changed here, not taken back: that needs a reason, on its own page. */}
+          {decision ? null : <option value="">{t("undecided")}</option>}
+          <option value="approved">{t("approve")}</option>
+          <option value="rejected">{t("reject")}</option>
+        </select>
+        {/* The decision as it stands, under the proposal: a column of its own made the table too wide for a laptop. */}
+        {decision ? (
+          <p className="mt-1 max-w-40 text-sm text-slate-700">
+            {t("current")}:{" "}
+            {decision.outcome === "approved" ? t("currentApproved", { amount: formatKronor(decision.grantedAmount) }) : t("currentRejected")}
+          </p>
+        ) : null}
+        {errorText("outcome")}
+      </Td>
+      <Td label={t("proposedAmount")}>
+        <input
+          id={fieldId(index, "grantedAmount")}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-label={t("amountFor", { registrationNumber: rn })}
+          aria-invalid={message("grantedAmount") ? true : undefined}
+          aria-describedby={describedBy("grantedAmount")}
+          className={`min-h-11 w-28 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
+          {...register(`rows.${index}.grantedAmount`)}
+        />
+        {errorText("grantedAmount")}
+        {overRequest || getValues(`rows.${index}.confirmOverRequest`) ? (
+          <label className="mt-2 flex min-h-11 max-w-48 items-center gap-2 text-sm">
+            <input
+              id={fieldId(index, "confirmOverRequest")}
+              type="checkbox"
+              className="size-5 shrink-0"
+              aria-label={t("confirmOverRequestFor", { registrationNumber: rn })}
+              aria-invalid={message("confirmOverRequest") ? true : undefined}
+              aria-describedby={describedBy("confirmOverRequest")}
+              {...register(`rows.${index}.confirmOverRequest`)}
+            />
+            <span aria-hidden="true">{t("confirmOverRequest")}</span>
+          </label>
+        ) : null}
+        {errorText("confirmOverRequest")}
+      </Td>
+      <Td label={t("motivation")}>
+        <textarea
+          id={fieldId(index, "motivation")}
+          rows={2}
+          aria-label={t("motivationFor", { registrationNumber: rn })}
+          aria-invalid={message("motivation") ? true : undefined}
+          aria-describedby={describedBy("motivation")}
+          className={`min-h-11 w-56 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
+          {...register(`rows.${index}.motivation`)}
+        />
+        {errorText("motivation")}
+      </Td>
+    </tr>
+  );
+}
+
 /** Watches the rows on its own, so typing an amount re-renders the total and not the whole table. */
-function RunningTotal({ control, budget, pending }: { control: Control<MeetingFormInput, unknown, MeetingFormOutput>; budget: number; pending: boolean }) {
+function RunningTotal({
+  control,
+  budget,
+  pending,
+  ref,
+}: {
+  control: FormControl;
+  budget: number;
+  pending: boolean;
+  ref: React.Ref<HTMLDivElement>;
+}) {
   const t = useTranslations("meeting");
   const rows = useWatch({ control, name: "rows" }) ?? [];
   let proposed = 0;
@@ -245,8 +409,10 @@ function RunningTotal({ control, budget, pending }: { control: Control<MeetingFo
   }
   const over = proposed > budget;
   return (
+    // Sticky only from the sm breakpoint: on a phone a bar that stays on screen took a fifth of it.
     <div
-      className={`sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-4 rounded-md border-2 p-4 shadow-md ${
+      ref={ref}
+      className={`bottom-0 z-10 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-md border-2 p-3 shadow-md sm:sticky sm:p-4 ${
         over ? "border-red-700 bg-red-50" : "border-brand-700 bg-white"
       }`}
     >
@@ -271,12 +437,26 @@ function RunningTotal({ control, budget, pending }: { control: Control<MeetingFo
   );
 }
 
+const ROW_FIELDS: RowField[] = ["outcome", "grantedAmount", "confirmOverRequest", "motivation"];
+
+/** The first field with an error, in the order the form reads: the date, then the rows, each row left to right. */
+function firstErrorField(errors: FieldErrors<MeetingFormInput>, rowCount: number): FieldPath | undefined {
+  if (errors.decidedOn) return "decidedOn";
+  if (errors.sharedMotivation) return "sharedMotivation";
+  for (let index = 0; index < rowCount; index++) {
+    const field = ROW_FIELDS.find((f) => errors.rows?.[index]?.[f]);
+    if (field) return `rows.${index}.${field}`;
+  }
+  return undefined;
+}
+
 function listRowErrors(errors: FieldErrors<MeetingFormInput>, applications: MeetingApplication[]) {
-  const list: { index: number; registrationNumber: string; message: string }[] = [];
+  const list: { index: number; registrationNumber: string; field: RowField; message: string }[] = [];
   applications.forEach((application, index) => {
     const row = errors.rows?.[index];
-    const message = row?.outcome?.message ?? row?.grantedAmount?.message;
-    if (message) list.push({ index, registrationNumber: application.registrationNumber, message });
+    const field = ROW_FIELDS.find((f) => row?.[f]?.message);
+    const message = field ? row?.[field]?.message : undefined;
+    if (field && message) list.push({ index, registrationNumber: application.registrationNumber, field, message });
   });
   return list;
 }
