@@ -12,13 +12,15 @@ export type DemoUser = {
   password: string;
   /** For the coordinator: the organisation, by its printed name. */
   organisation?: string;
+  /** Printed on the decision letters the user signs. Numbers from the range PTS keeps for fiction (070-174 06 05-99). */
+  phone?: string;
 };
 
 const password = (fallback: string) => process.env.DEMO_PASSWORD || fallback;
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { role: "admin", email: "admin@anslag.example", name: "Karin Lindqvist", password: password("demo-admin-2026") },
-  { role: "officer", email: "handlaggare@anslag.example", name: "Erik Sandberg", password: password("demo-handlaggare-2026") },
+  { role: "admin", email: "admin@anslag.example", name: "Karin Lindqvist", password: password("demo-admin-2026"), phone: "070-174 06 06" },
+  { role: "officer", email: "handlaggare@anslag.example", name: "Erik Sandberg", password: password("demo-handlaggare-2026"), phone: "070-174 06 05" },
   {
     role: "communications",
     email: "kommunikation@anslag.example",

@@ -126,6 +126,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
           passwordHash,
           role: user.role,
           organisationId,
+          phone: user.phone ?? null,
         });
         const { passwordHash: _omitted, ...visible } = row;
         void _omitted;
