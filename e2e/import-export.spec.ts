@@ -144,7 +144,7 @@ test.describe("importing applications from a file", () => {
     expect(events.at(-1)).toMatchObject({ phase: "done", report: { allOrNothing: true, imported: 0, refused: 1, skipped: 2 } });
 
     await page.goto(`/omgangar/${roundId}`);
-    await expect(page.getByText("Inga ansökningar matchar")).toBeVisible();
+    await expect(page.getByText("Inga ansökningar har registrerats i omgången än.")).toBeVisible();
     await expect(page.getByRole("table", { name: "Ansökningar i omgången" })).toHaveCount(0);
     await expectAccessible();
   });
