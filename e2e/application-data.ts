@@ -1,24 +1,11 @@
-import { openDatabase, type Db } from "@/db/client";
 import { getApplicationSnapshot } from "@/db/queries/applications";
 import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema, updateApplicationSchema } from "@/lib/applications/schema";
 import { updateApplication } from "@/lib/applications/update";
 import { inWriteTransaction } from "@/db/transaction";
+import { ACTOR, withDb } from "./data";
 
 /* Data the application specs make for themselves, beside e2e/data.ts, written the real way (lib, audit included). */
-
-const ACTOR = { id: null, label: "E2E" };
-
-function withDb<T>(fn: (db: Db) => T): T {
-  const path = process.env.E2E_DATABASE_PATH;
-  if (!path) throw new Error("E2E_DATABASE_PATH is not set");
-  const db = openDatabase(path);
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
 
 /** `count` applications in one transaction, all from Umeå kommun. */
 export function createApplications(roundId: number, count: number): void {

@@ -11,7 +11,7 @@ import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/appl
  * takes a second writer safely). Every call makes its own programme, so parallel tests never share rows.
  */
 
-function withDb<T>(fn: (db: Db) => T): T {
+export function withDb<T>(fn: (db: Db) => T): T {
   const path = process.env.E2E_DATABASE_PATH;
   if (!path) throw new Error("E2E_DATABASE_PATH is not set");
   const db = openDatabase(path);
@@ -22,7 +22,7 @@ function withDb<T>(fn: (db: Db) => T): T {
   }
 }
 
-const ACTOR = { id: null, label: "E2E" };
+export const ACTOR = { id: null, label: "E2E" };
 
 export function uniqueCode(): string {
   return `T${randomBytes(3).toString("hex").toUpperCase()}`;
