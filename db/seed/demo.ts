@@ -10,6 +10,7 @@ import {
   municipalities,
   programmes,
   rounds,
+  type ApplicationStatus,
   type Role,
 } from "../schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
@@ -23,6 +24,7 @@ import {
   PRACTICE_ROUND,
   type DemoApplication,
   type DemoOrganisation,
+  type DemoPendingApplication,
   type DemoRound,
 } from "./demo-data";
 import { DEMO_USERS } from "./demo-users";
@@ -259,39 +261,15 @@ function insertRound(
 
   ordered.forEach((demo, i) => {
     const receivedAt = received[i] ?? at(data.closesOn, 12);
-    const application = tx
-      .insert(applications)
-      .values({
-        roundId: round.id,
-        registrationNumber: nextRegistrationNumber(tx, programme, round.year),
-        leadOrganisationId: orgId(orgIds, demo.lead),
-        projectTitle: demo.projectTitle,
-        description: demo.description,
-        focusAreas: [...demo.focusAreas],
-        requestedAmount: demo.requestedAmount,
-        contactName: demo.contact.name,
-        contactTitle: demo.contact.title,
-        contactPhone: demo.contact.phone,
-        contactEmail: demo.contact.email,
-        status: demo.outcome,
-        createdBy: officerId,
-        createdAt: receivedAt,
-        updatedAt: decidedAt,
-      })
-      .returning()
-      .get();
-    (demo.coApplicants ?? []).forEach((name, position) => {
-      tx.insert(applicationCoApplicants)
-        .values({ applicationId: application.id, organisationId: orgId(orgIds, name), position: position + 1 })
-        .run();
-    });
-    writeAudit(tx, {
-      actor: DEMO_ACTOR,
-      action: "application.create",
-      entityType: "application",
-      entityId: application.id,
-      after: application,
-      at: receivedAt,
+    const application = insertDemoApplication(tx, {
+      roundId: round.id,
+      registrationNumber: nextRegistrationNumber(tx, programme, round.year),
+      demo,
+      orgIds,
+      status: demo.outcome,
+      createdBy: officerId,
+      receivedAt,
+      updatedAt: decidedAt,
     });
 
     const decision = tx
@@ -343,34 +321,67 @@ function insertPracticeRound(tx: Tx, orgIds: Map<string, number>, officerId: num
   const received = spreadDays(data.opensOn, PRACTICE_RECEIVED_UNTIL, pending.length);
   pending.forEach((demo, i) => {
     const receivedAt = received[i] ?? opened;
-    const application = tx
-      .insert(applications)
-      .values({
-        roundId: round.id,
-        registrationNumber: nextRegistrationNumber(tx, programme, round.year),
-        leadOrganisationId: orgId(orgIds, demo.lead),
-        projectTitle: demo.projectTitle,
-        description: demo.description,
-        focusAreas: [...demo.focusAreas],
-        requestedAmount: demo.requestedAmount,
-        contactName: demo.contact.name,
-        contactTitle: demo.contact.title,
-        contactPhone: demo.contact.phone,
-        contactEmail: demo.contact.email,
-        status: "received",
-        createdBy: officerId,
-        createdAt: receivedAt,
-        updatedAt: receivedAt,
-      })
-      .returning()
-      .get();
-    writeAudit(tx, { actor: DEMO_ACTOR, action: "application.create", entityType: "application", entityId: application.id, after: application, at: receivedAt });
+    insertDemoApplication(tx, {
+      roundId: round.id,
+      registrationNumber: nextRegistrationNumber(tx, programme, round.year),
+      demo,
+      orgIds,
+      status: "received",
+      createdBy: officerId,
+      receivedAt,
+      updatedAt: receivedAt,
+    });
   });
   return { programmeId: programme.id, programmeName: programme.name, roundId: round.id, applications: pending.length };
 }
 
 /** The last day the practice round's applications are dated (it opened 2026-11-02). */
 const PRACTICE_RECEIVED_UNTIL = "2026-11-27";
+
+/** One demo application with its co-applicants and its audit event, dated as the demo data says. */
+function insertDemoApplication(
+  tx: Tx,
+  input: {
+    roundId: number;
+    registrationNumber: string;
+    demo: DemoPendingApplication;
+    orgIds: Map<string, number>;
+    status: ApplicationStatus;
+    createdBy: number;
+    receivedAt: Date;
+    updatedAt: Date;
+  },
+) {
+  const { demo, orgIds, receivedAt } = input;
+  const application = tx
+    .insert(applications)
+    .values({
+      roundId: input.roundId,
+      registrationNumber: input.registrationNumber,
+      leadOrganisationId: orgId(orgIds, demo.lead),
+      projectTitle: demo.projectTitle,
+      description: demo.description,
+      focusAreas: [...demo.focusAreas],
+      requestedAmount: demo.requestedAmount,
+      contactName: demo.contact.name,
+      contactTitle: demo.contact.title,
+      contactPhone: demo.contact.phone,
+      contactEmail: demo.contact.email,
+      status: input.status,
+      createdBy: input.createdBy,
+      createdAt: receivedAt,
+      updatedAt: input.updatedAt,
+    })
+    .returning()
+    .get();
+  (demo.coApplicants ?? []).forEach((name, position) => {
+    tx.insert(applicationCoApplicants)
+      .values({ applicationId: application.id, organisationId: orgId(orgIds, name), position: position + 1 })
+      .run();
+  });
+  writeAudit(tx, { actor: DEMO_ACTOR, action: "application.create", entityType: "application", entityId: application.id, after: application, at: receivedAt });
+  return application;
+}
 
 function orgId(ids: Map<string, number>, name: string): number {
   const id = ids.get(name);
