@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatKronor } from "@/lib/format/amount";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
 import { readEvents, NDJSON_CONTENT_TYPE, type ImportEvent, type PreviewSummary, type RefusedRow, type ReportSummary } from "@/lib/import/protocol";
 
 type Progress = Extract<ImportEvent, { phase: "validating" | "importing" }> | { phase: "sending" };
@@ -23,6 +24,7 @@ type Props = {
  */
 export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
   const t = useTranslations("import");
+  const f = uiFormat(toLocale(useLocale()));
   const ids = useId();
   const fileId = `${ids}-file`;
   const maxMb = Math.round(maxBytes / (1024 * 1024));
@@ -212,7 +214,7 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
             <p>{t("previewValid", { valid: preview.valid, total: preview.total })}</p>
             <p>{t("previewInvalid", { invalid: preview.invalid })}</p>
             {preview.approvedInFile > 0 ? (
-              <p>{t("previewBudget", { amount: formatKronor(preview.approvedInFile), remaining: formatKronor(preview.remainingBudget) })}</p>
+              <p>{t("previewBudget", { amount: f.amount(preview.approvedInFile), remaining: f.amount(preview.remainingBudget) })}</p>
             ) : null}
           </div>
           {preview.invalid > 0 ? <RefusedTable caption={t("refusedCaption")} rows={preview.refusedRows} total={preview.invalid} /> : null}
@@ -254,12 +256,12 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
                       <Td numeric>{row.rowNumber}</Td>
                       <Td>{row.organisation}</Td>
                       <Td>{row.projectTitle}</Td>
-                      <Td numeric>{formatKronor(row.requestedAmount)}</Td>
+                      <Td numeric>{f.amount(row.requestedAmount)}</Td>
                       <Td>
                         {row.decision === null
                           ? t("noDecision")
                           : row.decision.outcome === "approved"
-                            ? t("approved", { amount: formatKronor(row.decision.grantedAmount) })
+                            ? t("approved", { amount: f.amount(row.decision.grantedAmount) })
                             : t("rejected")}
                       </Td>
                     </tr>

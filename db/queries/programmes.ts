@@ -6,6 +6,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 export type ProgrammeOption = {
   id: number;
   name: string;
+  nameEn: string | null;
   nextOrdinal: number;
   /** The round marked as the programme's last, if any: a round after it is created only when confirmed. */
   lastRound: { ordinal: number; year: number } | null;
@@ -21,6 +22,7 @@ export function listProgrammes(db: DbOrTx): ProgrammeOption[] {
     .select({
       id: programmes.id,
       name: programmes.name,
+      nameEn: programmes.nameEn,
       nextOrdinal: sql<number>`coalesce(max(${rounds.ordinal}), 0) + 1`,
       lastOrdinal: sql<number | null>`max(CASE WHEN ${rounds.isLast} THEN ${rounds.ordinal} END)`,
       lastYear: sql<number | null>`max(CASE WHEN ${rounds.isLast} THEN ${rounds.year} END)`,

@@ -1,0 +1,10 @@
+import "server-only";
+import { getLocale } from "next-intl/server";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale, type Locale } from "./config";
+
+/** The visitor's language and its formatters, for a server component: `const f = await getUiFormat()`. */
+export async function getUiFormat(): Promise<ReturnType<typeof uiFormat> & { locale: Locale }> {
+  const locale = toLocale(await getLocale());
+  return { locale, ...uiFormat(locale) };
+}
