@@ -8,6 +8,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { uiFormat } from "@/lib/format/ui";
 import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 import { readEvents, NDJSON_CONTENT_TYPE, type ImportEvent, type PreviewSummary, type RefusedRow, type ReportSummary } from "@/lib/import/protocol";
 
 type Progress = Extract<ImportEvent, { phase: "validating" | "importing" }> | { phase: "sending" };
@@ -24,7 +25,8 @@ type Props = {
  */
 export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
   const t = useTranslations("import");
-  const f = uiFormat(toLocale(useLocale()));
+  const locale = useLocale();
+  const f = uiFormat(toLocale(locale));
   const ids = useId();
   const fileId = `${ids}-file`;
   const maxMb = Math.round(maxBytes / (1024 * 1024));
@@ -100,7 +102,7 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
         setPreview(null);
         focus("report");
       } else if (final.phase === "error") {
-        setError(final.message);
+        setError(translateValidationMessage(final.message, toLocale(locale)));
         if (final.report) {
           setReport(final.report);
           setPreview(null);
@@ -356,6 +358,9 @@ function ProgressLine({ progress, textId }: { progress: Progress; textId: string
 
 function RefusedTable({ caption, rows, total }: { caption: string; rows: RefusedRow[]; total: number }) {
   const t = useTranslations("import");
+  // Messages from the shared schemas are shown in the visitor's language; the import's own stay Swedish, as in
+  // the CLI's report.
+  const locale = toLocale(useLocale());
   return (
     <>
       <Table caption={caption}>
@@ -372,7 +377,7 @@ function RefusedTable({ caption, rows, total }: { caption: string; rows: Refused
               <tr key={`${row.rowNumber}-${i}`}>
                 <Td numeric>{row.rowNumber}</Td>
                 <Td>{error.column === "" ? t("wholeRow") : <code>{error.column}</code>}</Td>
-                <Td>{error.message}</Td>
+                <Td>{translateValidationMessage(error.message, locale)}</Td>
               </tr>
             )),
           )}

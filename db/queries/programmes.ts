@@ -43,7 +43,7 @@ export function getProgramme(db: DbOrTx, programmeId: number) {
 }
 
 /** Writes a programme and its programme.create event; call inside the caller's write transaction. */
-export function insertProgramme(tx: DbOrTx, fields: Pick<NewProgramme, "name" | "code" | "funder" | "allocation">, actor: AuditActor): Programme {
+export function insertProgramme(tx: DbOrTx, fields: Pick<NewProgramme, "name" | "nameEn" | "code" | "funder" | "allocation">, actor: AuditActor): Programme {
   const now = new Date();
   const programme = tx.insert(programmes).values({ ...fields, createdAt: now, updatedAt: now }).returning().get();
   writeAudit(tx, { actor, action: "programme.create", entityType: "programme", entityId: programme.id, after: programme, at: now });
