@@ -24,6 +24,7 @@ import { registerApplicationSchema, updateApplicationSchema } from "@/lib/applic
 import { ORGANISATION_KINDS } from "@/lib/enums";
 import { uiFormat } from "@/lib/format/ui";
 import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 
 /** One organisation as the form asks for it: the name, and the kind and county that only a new one needs. */
 export type OrganisationRow = { name: string; kind: string; countyCode: string };
@@ -200,7 +201,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
                 <p className="mt-2">{conflict.differing.length > 0 ? t("conflictChoose") : t("conflictNothingToChoose")}</p>
               </>
             ) : (
-              formError
+              translateValidationMessage(formError, f.locale)
             )}
           </Alert>
         </div>

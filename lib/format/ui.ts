@@ -55,6 +55,7 @@ export function formatMoment(date: Date, locale: Locale): string {
 /** The formatters of one language, for a page or component: `const f = uiFormat(locale)`. */
 export function uiFormat(locale: Locale) {
   return {
+    locale,
     amount: (amount: number) => formatAmount(amount, locale),
     amountShort: (amount: number) => formatAmountShort(amount, locale),
     day: (date: Date | string) => formatDay(date, locale),

@@ -1,10 +1,9 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { uiFormat } from "@/lib/format/ui";
-import { toLocale, type Locale } from "./config";
+import { toLocale } from "./config";
 
 /** The visitor's language and its formatters, for a server component: `const f = await getUiFormat()`. */
-export async function getUiFormat(): Promise<ReturnType<typeof uiFormat> & { locale: Locale }> {
-  const locale = toLocale(await getLocale());
-  return { locale, ...uiFormat(locale) };
+export async function getUiFormat(): Promise<ReturnType<typeof uiFormat>> {
+  return uiFormat(toLocale(await getLocale()));
 }

@@ -108,6 +108,13 @@ describe("validation messages in English", () => {
     expect(matchValidationMessage("Namnet är för långt.")?.key).toBe("nameTooLong");
   });
 
+  it("picks the most specific message when a looser one would match too", () => {
+    expect(translateValidationMessage("Umeå kommun (2480) ligger i län 24, inte i län 01.", "en")).toBe(
+      "Umeå kommun (2480) is in county 24, not in county 01.",
+    );
+    expect(translateValidationMessage("Lycksele kommun ligger i län 24, inte 01.", "en")).toBe("Lycksele kommun is in county 24, not 01.");
+  });
+
   it("has the same keys and parameters in both catalogues", () => {
     const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(Object.keys(en.validation).sort()).toEqual(Object.keys(sv.validation).sort());

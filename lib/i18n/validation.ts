@@ -41,10 +41,12 @@ function compile(key: string, template: string): Pattern {
   return { key, regex: new RegExp(`^${source}$`, "s"), names };
 }
 
-// Literal messages are tried before patterns, so "Namnet är för långt." never reads as a pattern's parameter.
+// The most specific message first: the one with the most fixed text. A message that a looser pattern would also
+// match ("… ligger i län 24, inte i län 01." and "… ligger i län {county}, inte {other}.") has more fixed text.
+const fixedLength = (template: string) => template.replace(/\{\w+\}/g, "").length;
 const PATTERNS: Pattern[] = Object.entries(CATALOGUES.sv)
-  .map(([key, template]) => compile(key, template))
-  .sort((a, b) => a.names.length - b.names.length);
+  .map(([key, template]) => ({ ...compile(key, template), fixed: fixedLength(template) }))
+  .sort((a, b) => b.fixed - a.fixed);
 
 /** The catalogue key and parameters of a Swedish validation message, or null when it is not catalogued. */
 export function matchValidationMessage(message: string): { key: string; values: Record<string, string> } | null {
