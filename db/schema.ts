@@ -134,6 +134,8 @@ export const programmes = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     name: text("name").notNull(), // "Program för Hållbar jämställdhet"
+    // The name on staff pages in English ("Programme for Sustainable Gender Equality"); null shows the Swedish name.
+    nameEn: text("name_en"),
     code: text("code").notNull(), // prefix of registration numbers: "HJ"
     funder: text("funder").notNull(), // "regeringen"
     allocation: integer("allocation").notNull(), // kronor

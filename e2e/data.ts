@@ -29,12 +29,18 @@ export function uniqueCode(): string {
 }
 
 /** A programme of its own with one open round; returns the round's id and the programme's code. */
-export function createOpenRound(options: { budget?: number; year?: number } = {}): { roundId: number; code: string; programmeName: string } {
+export function createOpenRound(
+  options: { budget?: number; year?: number; programmeNameEn?: string } = {},
+): { roundId: number; code: string; programmeName: string } {
   const code = uniqueCode();
   const programmeName = `Testprogram ${code}`;
   return withDb((db) =>
     inWriteTransaction(db, (tx) => {
-      const programme = insertProgramme(tx, { name: programmeName, code, funder: "regeringen", allocation: 50_000_000 }, ACTOR);
+      const programme = insertProgramme(
+        tx,
+        { name: programmeName, nameEn: options.programmeNameEn ?? null, code, funder: "regeringen", allocation: 50_000_000 },
+        ACTOR,
+      );
       const round = insertRound(
         tx,
         {

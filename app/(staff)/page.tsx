@@ -10,8 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
-import { formatKronor } from "@/lib/format";
 import { roundTitle } from "@/lib/i18n/round-title";
+import { getUiFormat } from "@/lib/i18n/server";
+import { roundProgrammeName } from "@/lib/i18n/programme-name";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
@@ -25,6 +26,7 @@ export default async function OverviewPage() {
 
 async function RoundsOverview({ user }: { user: SessionUser }) {
   const t = await getTranslations();
+  const f = await getUiFormat();
   const summaries = listRoundSummaries(getDb());
   return (
     <>
@@ -62,16 +64,16 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
                     {roundTitle(t, round)}
                   </Link>
                   <span className="block text-slate-700">
-                    {round.programmeName}
+                    {roundProgrammeName(round, f.locale)}
                     {round.isLast ? ` (${t("overview.lastRound")})` : ""}
                   </span>
                 </Td>
                 <Td label={t("overview.status")}>{t(`roundStatus.${round.status}`)}</Td>
                 <Td numeric label={t("overview.received")}>{round.received}</Td>
                 <Td numeric label={t("overview.approved")}>{round.approved}</Td>
-                <Td numeric label={t("overview.granted")}>{formatKronor(round.granted)}</Td>
-                <Td numeric label={t("overview.budget")}>{formatKronor(round.budget)}</Td>
-                <Td numeric label={t("overview.budgetLeft")}>{formatKronor(round.budget - round.granted)}</Td>
+                <Td numeric label={t("overview.granted")}>{f.amount(round.granted)}</Td>
+                <Td numeric label={t("overview.budget")}>{f.amount(round.budget)}</Td>
+                <Td numeric label={t("overview.budgetLeft")}>{f.amount(round.budget - round.granted)}</Td>
               </tr>
             ))}
           </tbody>
@@ -83,6 +85,7 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
 
 async function OrganisationOverview({ user }: { user: SessionUser }) {
   const t = await getTranslations();
+  const f = await getUiFormat();
   // The scope comes from the user's own record: a coordinator can only ever see their organisation.
   const rows = user.organisationId === null ? [] : listApplicationsForOrganisation(getDb(), user.organisationId);
   const totalGranted = rows.reduce((sum, row) => sum + (row.status === "approved" ? (row.grantedAmount ?? 0) : 0), 0);
@@ -97,7 +100,7 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
         <p>{t("coordinator.none")}</p>
       ) : (
         <>
-          <p className="mb-3">{t("coordinator.totalGranted", { amount: formatKronor(totalGranted) })}</p>
+          <p className="mb-3">{t("coordinator.totalGranted", { amount: f.amount(totalGranted) })}</p>
           <Table caption={t("coordinator.applicationsHeading")} captionHidden>
             <thead>
               <tr>
@@ -122,8 +125,8 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
                   <Td label={t("coordinator.status")}>
                     <ApplicationStatusBadge status={row.status} />
                   </Td>
-                  <Td numeric label={t("coordinator.requested")}>{formatKronor(row.requestedAmount)}</Td>
-                  <Td numeric label={t("coordinator.granted")}>{row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}</Td>
+                  <Td numeric label={t("coordinator.requested")}>{f.amount(row.requestedAmount)}</Td>
+                  <Td numeric label={t("coordinator.granted")}>{row.status === "approved" && row.grantedAmount !== null ? f.amount(row.grantedAmount) : "–"}</Td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useFieldArray, useForm, type Path, type Resolver } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -21,8 +21,10 @@ import {
   type SnapshotField,
 } from "@/lib/applications/conflict";
 import { registerApplicationSchema, updateApplicationSchema } from "@/lib/applications/schema";
-import { formatDateTime, formatKronor } from "@/lib/format";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { ORGANISATION_KINDS } from "@/lib/enums";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 
 /** One organisation as the form asks for it: the name, and the kind and county that only a new one needs. */
 export type OrganisationRow = { name: string; kind: string; countyCode: string };
@@ -111,6 +113,8 @@ type Conflict = ConflictResolution & { saved: SavedApplication };
 /** Registers a new application or edits one; the same zod schema checks it here and again on the server. */
 export function ApplicationForm({ mode, defaults, counties, organisationNames, cancelHref, action }: Props) {
   const t = useTranslations("register");
+  const tKind = useTranslations("organisationKind");
+  const f = uiFormat(toLocale(useLocale()));
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
@@ -139,7 +143,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
     formState: { errors },
   } = form;
   const coApplicants = useFieldArray({ control, name: "coApplicants" });
-  const kindOptions = Object.entries(ORGANISATION_KIND_LABELS).map(([value, label]) => ({ value, label }));
+  const kindOptions = ORGANISATION_KINDS.map((kind) => ({ value: kind, label: tKind(kind) }));
   const countyOptions = counties.map((c) => ({ value: c.code, label: c.name }));
 
   const onSubmit = handleSubmit(
@@ -177,7 +181,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
   );
 
   const show = (field: SnapshotField, value: string | number | null) =>
-    field === "requestedAmount" ? (typeof value === "number" ? formatKronor(value) : String(value ?? "") || "–") : String(value ?? "") || "–";
+    field === "requestedAmount" ? (typeof value === "number" ? f.amount(value) : String(value ?? "") || "–") : String(value ?? "") || "–";
   const mine = conflict ? snapshotOfFormValues(getValues()) : null;
 
   return (
@@ -187,7 +191,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
           <Alert tone="error" title={conflict ? t("conflictTitle") : undefined}>
             {conflict ? (
               <>
-                <p>{t("conflictText", { name: conflict.saved.savedBy ?? t("someoneElse"), when: formatDateTime(new Date(conflict.saved.savedAt)) })}</p>
+                <p>{t("conflictText", { name: conflict.saved.savedBy ?? t("someoneElse"), when: f.moment(new Date(conflict.saved.savedAt)) })}</p>
                 {conflict.takenFromSaved.length > 0 ? (
                   <p className="mt-2">
                     {t("conflictTaken")}{" "}
@@ -197,7 +201,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
                 <p className="mt-2">{conflict.differing.length > 0 ? t("conflictChoose") : t("conflictNothingToChoose")}</p>
               </>
             ) : (
-              formError
+              translateValidationMessage(formError, f.locale)
             )}
           </Alert>
         </div>
@@ -212,7 +216,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
                   {t("field")}
                 </th>
                 <th scope="col" className="border-b bg-slate-100 px-2 py-1">
-                  {t("theirVersion", { name: conflict.saved.savedBy ?? t("someoneElse"), when: formatDateTime(new Date(conflict.saved.savedAt)) })}
+                  {t("theirVersion", { name: conflict.saved.savedBy ?? t("someoneElse"), when: f.moment(new Date(conflict.saved.savedAt)) })}
                 </th>
                 <th scope="col" className="border-b bg-slate-100 px-2 py-1">
                   {t("yourVersion")}

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
-import { formatKronor } from "@/lib/format/amount";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 import { readEvents, NDJSON_CONTENT_TYPE, type ImportEvent, type PreviewSummary, type RefusedRow, type ReportSummary } from "@/lib/import/protocol";
 
 type Progress = Extract<ImportEvent, { phase: "validating" | "importing" }> | { phase: "sending" };
@@ -23,6 +25,8 @@ type Props = {
  */
 export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
   const t = useTranslations("import");
+  const locale = useLocale();
+  const f = uiFormat(toLocale(locale));
   const ids = useId();
   const fileId = `${ids}-file`;
   const maxMb = Math.round(maxBytes / (1024 * 1024));
@@ -98,7 +102,7 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
         setPreview(null);
         focus("report");
       } else if (final.phase === "error") {
-        setError(final.message);
+        setError(translateValidationMessage(final.message, toLocale(locale)));
         if (final.report) {
           setReport(final.report);
           setPreview(null);
@@ -212,7 +216,7 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
             <p>{t("previewValid", { valid: preview.valid, total: preview.total })}</p>
             <p>{t("previewInvalid", { invalid: preview.invalid })}</p>
             {preview.approvedInFile > 0 ? (
-              <p>{t("previewBudget", { amount: formatKronor(preview.approvedInFile), remaining: formatKronor(preview.remainingBudget) })}</p>
+              <p>{t("previewBudget", { amount: f.amount(preview.approvedInFile), remaining: f.amount(preview.remainingBudget) })}</p>
             ) : null}
           </div>
           {preview.invalid > 0 ? <RefusedTable caption={t("refusedCaption")} rows={preview.refusedRows} total={preview.invalid} /> : null}
@@ -254,12 +258,12 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
                       <Td numeric>{row.rowNumber}</Td>
                       <Td>{row.organisation}</Td>
                       <Td>{row.projectTitle}</Td>
-                      <Td numeric>{formatKronor(row.requestedAmount)}</Td>
+                      <Td numeric>{f.amount(row.requestedAmount)}</Td>
                       <Td>
                         {row.decision === null
                           ? t("noDecision")
                           : row.decision.outcome === "approved"
-                            ? t("approved", { amount: formatKronor(row.decision.grantedAmount) })
+                            ? t("approved", { amount: f.amount(row.decision.grantedAmount) })
                             : t("rejected")}
                       </Td>
                     </tr>
@@ -354,6 +358,9 @@ function ProgressLine({ progress, textId }: { progress: Progress; textId: string
 
 function RefusedTable({ caption, rows, total }: { caption: string; rows: RefusedRow[]; total: number }) {
   const t = useTranslations("import");
+  // Messages from the shared schemas are shown in the visitor's language; the import's own stay Swedish, as in
+  // the CLI's report.
+  const locale = toLocale(useLocale());
   return (
     <>
       <Table caption={caption}>
@@ -370,7 +377,7 @@ function RefusedTable({ caption, rows, total }: { caption: string; rows: Refused
               <tr key={`${row.rowNumber}-${i}`}>
                 <Td numeric>{row.rowNumber}</Td>
                 <Td>{error.column === "" ? t("wholeRow") : <code>{error.column}</code>}</Td>
-                <Td>{error.message}</Td>
+                <Td>{translateValidationMessage(error.message, locale)}</Td>
               </tr>
             )),
           )}

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { formatAmountInPress, formatKronor } from "@/lib/format";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
 import { loadRoundStatistics, type RoundStatistics as Statistics } from "@/lib/statistics/round";
 import { roundSummarySentence } from "@/lib/statistics/summary";
 import { GrantsChart, type GrantsChartLabels, type GrantsChartRow } from "./grants-chart";
@@ -26,22 +26,24 @@ export async function RoundStatistics({ roundId }: { roundId: number }) {
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
 export async function RoundStatisticsView({ statistics: s }: { statistics: Statistics }) {
-  const [t, locale] = await Promise.all([getTranslations("statistics"), getLocale()]);
+  const [t, tKind, locale] = await Promise.all([getTranslations("statistics"), getTranslations("organisationKind"), getLocale()]);
+  const f = uiFormat(toLocale(locale));
+  const amounts = (group: AmountGroup) => amountsOf(group, f);
   // Swedish is built by the press-style sentence builder (words for small numbers, "27,5 miljoner"); other
   // languages use their message.
   const sentence =
     locale === "sv"
       ? roundSummarySentence(s)
-      : t("summary", { received: s.received, approved: s.approved, undecided: s.undecided, granted: formatKronor(s.granted) });
+      : t("summary", { received: s.received, approved: s.approved, undecided: s.undecided, granted: f.amount(s.granted) });
 
   const figures: { key: string; label: string; value: string }[] = [
     { key: "received", label: t("received"), value: COUNT.format(s.received) },
     { key: "approved", label: t("approved"), value: COUNT.format(s.approved) },
     { key: "rejected", label: t("rejected"), value: COUNT.format(s.rejected) },
     { key: "undecided", label: t("undecided"), value: COUNT.format(s.undecided) },
-    { key: "granted", label: t("granted"), value: formatKronor(s.granted) },
-    { key: "budget", label: t("budget"), value: formatKronor(s.budget) },
-    { key: "budgetLeft", label: t("budgetLeft"), value: formatKronor(s.budgetLeft) },
+    { key: "granted", label: t("granted"), value: f.amount(s.granted) },
+    { key: "budget", label: t("budget"), value: f.amount(s.budget) },
+    { key: "budgetLeft", label: t("budgetLeft"), value: f.amount(s.budgetLeft) },
   ];
 
   const countyRows: GrantsChartRow[] = s.byCounty.map((c) => ({
@@ -49,7 +51,7 @@ export async function RoundStatisticsView({ statistics: s }: { statistics: Stati
     label: c.countyName ?? t("unknownCounty"),
     ...amounts(c),
   }));
-  const kindRows: GrantsChartRow[] = s.byKind.map((k) => ({ key: k.kind, label: ORGANISATION_KIND_LABELS[k.kind], ...amounts(k) }));
+  const kindRows: GrantsChartRow[] = s.byKind.map((k) => ({ key: k.kind, label: tKind(k.kind), ...amounts(k) }));
 
   return (
     <section aria-labelledby="statistik" className="mb-8 flex flex-col gap-4">
@@ -68,8 +70,8 @@ export async function RoundStatisticsView({ statistics: s }: { statistics: Stati
       {s.received > 0 ? (
         s.granted > 0 ? (
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-            <GrantsChart rows={countyRows} labels={chartLabels(t, locale, s, "county", countyRows)} />
-            <GrantsChart rows={kindRows} labels={chartLabels(t, locale, s, "kind", kindRows)} />
+            <GrantsChart rows={countyRows} labels={chartLabels(t, f, locale, s, "county", countyRows)} />
+            <GrantsChart rows={kindRows} labels={chartLabels(t, f, locale, s, "kind", kindRows)} />
           </div>
         ) : (
           <p>{t("noGrants")}</p>
@@ -79,17 +81,19 @@ export async function RoundStatisticsView({ statistics: s }: { statistics: Stati
   );
 }
 
-function amounts(group: { applications: number; approved: number; granted: number }) {
+type AmountGroup = { applications: number; approved: number; granted: number };
+
+function amountsOf(group: AmountGroup, f: ReturnType<typeof uiFormat>) {
   return {
     applications: group.applications,
     approved: group.approved,
     granted: group.granted,
-    grantedShort: formatAmountInPress(group.granted),
-    grantedExact: formatKronor(group.granted),
+    grantedShort: f.amountShort(group.granted),
+    grantedExact: f.amount(group.granted),
   };
 }
 
-function chartLabels(t: T, locale: string, s: Statistics, dimension: "county" | "kind", rows: GrantsChartRow[]): GrantsChartLabels {
+function chartLabels(t: T, f: ReturnType<typeof uiFormat>, locale: string, s: Statistics, dimension: "county" | "kind", rows: GrantsChartRow[]): GrantsChartLabels {
   const title = dimension === "county" ? t("byCountyTitle") : t("byKindTitle");
   const top = rows
     .filter((r) => r.granted > 0)
@@ -105,6 +109,6 @@ function chartLabels(t: T, locale: string, s: Statistics, dimension: "county" | 
     approved: t("approvedCount"),
     granted: t("grantedAmount"),
     total: t("total"),
-    totalGranted: formatKronor(s.granted),
+    totalGranted: f.amount(s.granted),
   };
 }

@@ -1,12 +1,16 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useId, type ReactNode } from "react";
+import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 
 export type FieldIds = { controlId: string; describedBy: string | undefined; invalid: true | undefined };
 
 /**
  * The frame every form control shares: a label tied to the control, an optional hint and an error, both announced
- * with the control (aria-describedby) so a screen reader hears the message at the field it belongs to.
+ * with the control (aria-describedby) so a screen reader hears the message at the field it belongs to. The schemas
+ * write their messages in Swedish; the error is shown in the visitor's language (lib/i18n/validation.ts).
  */
 export function FieldShell({
   label,
@@ -28,6 +32,8 @@ export function FieldShell({
   children: (ids: FieldIds) => ReactNode;
 }) {
   const generated = useId();
+  const locale = toLocale(useLocale());
+  const shown = error ? translateValidationMessage(error, locale) : undefined;
   const controlId = id ?? `${name}-${generated}`;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
@@ -46,7 +52,7 @@ export function FieldShell({
       {children({ controlId, describedBy, invalid: error ? true : undefined })}
       {error ? (
         <p id={errorId} className="text-sm font-medium text-red-800">
-          {error}
+          {shown}
         </p>
       ) : null}
     </div>

@@ -6,6 +6,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit";
 export type ProgrammeOption = {
   id: number;
   name: string;
+  nameEn: string | null;
   nextOrdinal: number;
   /** The round marked as the programme's last, if any: a round after it is created only when confirmed. */
   lastRound: { ordinal: number; year: number } | null;
@@ -21,6 +22,7 @@ export function listProgrammes(db: DbOrTx): ProgrammeOption[] {
     .select({
       id: programmes.id,
       name: programmes.name,
+      nameEn: programmes.nameEn,
       nextOrdinal: sql<number>`coalesce(max(${rounds.ordinal}), 0) + 1`,
       lastOrdinal: sql<number | null>`max(CASE WHEN ${rounds.isLast} THEN ${rounds.ordinal} END)`,
       lastYear: sql<number | null>`max(CASE WHEN ${rounds.isLast} THEN ${rounds.year} END)`,
@@ -41,7 +43,7 @@ export function getProgramme(db: DbOrTx, programmeId: number) {
 }
 
 /** Writes a programme and its programme.create event; call inside the caller's write transaction. */
-export function insertProgramme(tx: DbOrTx, fields: Pick<NewProgramme, "name" | "code" | "funder" | "allocation">, actor: AuditActor): Programme {
+export function insertProgramme(tx: DbOrTx, fields: Pick<NewProgramme, "name" | "nameEn" | "code" | "funder" | "allocation">, actor: AuditActor): Programme {
   const now = new Date();
   const programme = tx.insert(programmes).values({ ...fields, createdAt: now, updatedAt: now }).returning().get();
   writeAudit(tx, { actor, action: "programme.create", entityType: "programme", entityId: programme.id, after: programme, at: now });

@@ -9,6 +9,8 @@ export type RoundSummary = {
   id: number;
   programmeId: number;
   programmeName: string;
+  /** The programme's English name, null when it has none (lib/i18n/programme-name.ts picks). */
+  programmeNameEn: string | null;
   ordinal: number;
   year: number;
   status: RoundStatus;
@@ -50,6 +52,7 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
       id: rounds.id,
       programmeId: rounds.programmeId,
       programmeName: programmes.name,
+      programmeNameEn: programmes.nameEn,
       ordinal: rounds.ordinal,
       year: rounds.year,
       status: rounds.status,
@@ -75,6 +78,7 @@ export function getRound(db: DbOrTx, roundId: number) {
         id: rounds.id,
         programmeId: rounds.programmeId,
         programmeName: programmes.name,
+      programmeNameEn: programmes.nameEn,
         ordinal: rounds.ordinal,
         year: rounds.year,
         budget: rounds.budget,

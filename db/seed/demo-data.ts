@@ -16,6 +16,7 @@ import type { DecisionOutcome, OrganisationKind, RoundStatus } from "../schema";
 
 export const DEMO_PROGRAMME = {
   name: "Program för Hållbar jämställdhet",
+  nameEn: "Programme for Sustainable Gender Equality",
   code: "HJ",
   funder: "regeringen",
   allocation: 225_000_000,
@@ -1018,6 +1019,7 @@ export const EXPECTED_TOTALS = {
 
 export const PRACTICE_PROGRAMME = {
   name: "Demo: övningsprogram för att prova Anslag",
+  nameEn: "Demo: practice programme for trying Anslag",
   code: "DEMO",
   funder: "ingen (demodata)",
   allocation: 20_000_000,

@@ -96,6 +96,13 @@ describe("seedDemo", () => {
     ]);
   });
 
+  it("gives the programmes their English names for staff pages in English", () => {
+    expect(db.$client.prepare("SELECT code, name_en AS nameEn FROM programmes ORDER BY id").all()).toEqual([
+      { code: "HJ", nameEn: "Programme for Sustainable Gender Equality" },
+      { code: "DEMO", nameEn: "Demo: practice programme for trying Anslag" },
+    ]);
+  });
+
   it("loads the reference data too", () => {
     expect(scalar(db, "SELECT count(*) FROM counties")).toBe(21);
     expect(scalar(db, "SELECT count(*) FROM municipalities")).toBe(290);

@@ -54,3 +54,19 @@ describe("describeChanges", () => {
     ).toEqual(["Beslut: beviljad → avslagen", "Beviljat belopp: 1\u00a0000\u00a0000 kronor → –", "Skäl: Omprövat."]);
   });
 });
+
+describe("describeChanges in English", () => {
+  it("names the fields, words and amounts in English", () => {
+    expect(
+      describeChanges({ requestedAmount: 1_000_000, status: "received" }, { requestedAmount: 1_200_000, status: "approved" }, "en"),
+    ).toEqual(["Amount requested: SEK 1,000,000 → SEK 1,200,000", "Status: received → approved"]);
+  });
+
+  it("writes a decision's day with an English month and keeps the reason as typed", () => {
+    expect(describeChanges(null, { outcome: "rejected", decidedOn: "2026-06-01", reason: "Fel ansökan." }, "en")).toEqual([
+      "Decision: rejected",
+      "Decision date: 1 June 2026",
+      "Reason: Fel ansökan.",
+    ]);
+  });
+});

@@ -309,15 +309,15 @@ describe("listProgrammes", () => {
     createRound(db, form({ ordinal: 5 }), TEST_ACTOR);
     const other = createTestProgramme(db, { name: "Annat program", code: "AP" });
     expect(listProgrammes(db)).toEqual([
-      { id: other, name: "Annat program", nextOrdinal: 1, lastRound: null },
-      { id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: null },
+      { id: other, name: "Annat program", nameEn: null, nextOrdinal: 1, lastRound: null },
+      { id: programmeId, name: "Program för Hållbar jämställdhet", nameEn: null, nextOrdinal: 6, lastRound: null },
     ]);
   });
 
   it("names the programme's last round, so the form can ask before a round after it", () => {
     createRound(db, form({ ordinal: 4, year: "2012" }), TEST_ACTOR);
     createRound(db, form({ ordinal: 5, year: "2013", isLast: true }), TEST_ACTOR);
-    expect(listProgrammes(db)).toEqual([{ id: programmeId, name: "Program för Hållbar jämställdhet", nextOrdinal: 6, lastRound: { ordinal: 5, year: 2013 } }]);
+    expect(listProgrammes(db)).toEqual([{ id: programmeId, name: "Program för Hållbar jämställdhet", nameEn: null, nextOrdinal: 6, lastRound: { ordinal: 5, year: 2013 } }]);
   });
 });
 

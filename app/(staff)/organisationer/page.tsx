@@ -9,7 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -42,6 +41,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   const savedId = Number(single(params.sparad));
   const saved = Number.isInteger(savedId) && savedId > 0 ? getOrganisation(db, savedId) : null;
   const t = await getTranslations("organisations");
+  const tKind = await getTranslations("organisationKind");
 
   return (
     <>
@@ -96,7 +96,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
                     {row.name}
                   </Link>
                 </Td>
-                <Td label={t("kind")}>{ORGANISATION_KIND_LABELS[row.kind]}</Td>
+                <Td label={t("kind")}>{tKind(row.kind)}</Td>
                 <Td label={t("county")}>{row.countyName ?? "–"}</Td>
                 <Td label={t("applications")} numeric>
                   {row.applicationCount}

@@ -16,10 +16,11 @@ import { applicationScope, hasPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { describeChanges } from "@/lib/audit/describe";
 import { grantedInRound } from "@/lib/decisions/record";
-import { formatDateLong, formatDateTime, formatKronor, todayIso } from "@/lib/format";
+import { todayIso } from "@/lib/format";
 import { roundTitle } from "@/lib/i18n/round-title";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
 import { changeDecisionAction, recordDecisionAction, withdrawDecisionAction } from "./decision-actions";
+import { getUiFormat } from "@/lib/i18n/server";
+import { programmeName } from "@/lib/i18n/programme-name";
 
 type Props = {
   params: Promise<{ applicationId: string }>;
@@ -46,6 +47,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const { user, application } = await load(params);
   const query = await searchParams;
   const t = await getTranslations();
+  const f = await getUiFormat();
   const history = hasPermission(user, "audit:read") ? listApplicationHistory(getDb(), application.id) : [];
   const round = application.round;
   const decision = application.decision;
@@ -87,10 +89,10 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             ) : (
               title
             )}{" "}
-            – {round.programme.name}
+            – {programmeName(round.programme, f.locale)}
           </Term>
           <Term label={t("application.leadOrganisation")}>
-            {application.leadOrganisation.name} ({ORGANISATION_KIND_LABELS[application.leadOrganisation.kind]}
+            {application.leadOrganisation.name} ({t(`organisationKind.${application.leadOrganisation.kind}`)}
             {application.leadOrganisation.county ? `, ${application.leadOrganisation.county.name}` : ""})
           </Term>
           <Term label={t("application.coApplicants")}>
@@ -99,7 +101,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <Term label={t("application.status")}>
             <ApplicationStatusBadge status={application.status} />
           </Term>
-          <Term label={t("application.requested")}>{formatKronor(application.requestedAmount)}</Term>
+          <Term label={t("application.requested")}>{f.amount(application.requestedAmount)}</Term>
           <Term label={t("application.focusAreas")}>{application.focusAreas.length > 0 ? application.focusAreas.join(", ") : t("application.none")}</Term>
           <Term label={t("application.description")}>
             <span className="whitespace-pre-line">{application.description || "–"}</span>
@@ -117,8 +119,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         {decision ? (
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
             <Term label={t("application.status")}>{t(`applicationStatus.${decision.outcome}`)}</Term>
-            {decision.outcome === "approved" ? <Term label={t("application.granted")}>{formatKronor(decision.grantedAmount)}</Term> : null}
-            <Term label={t("application.decidedOn")}>{formatDateLong(decision.decidedOn)}</Term>
+            {decision.outcome === "approved" ? <Term label={t("application.granted")}>{f.amount(decision.grantedAmount)}</Term> : null}
+            <Term label={t("application.decidedOn")}>{f.day(decision.decidedOn)}</Term>
             {decision.motivation ? <Term label={t("application.motivation")}>{decision.motivation}</Term> : null}
             {decision.decider ? <Term label={t("application.decidedBy")}>{decision.decider.name}</Term> : null}
           </dl>
@@ -162,12 +164,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <tbody>
               {history.map((event) => (
                 <tr key={event.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(event.at)}</Td>
+                  <Td className="whitespace-nowrap">{f.moment(event.at)}</Td>
                   <Td>{event.actorLabel}</Td>
                   <Td>{actionLabel(t, event.action)}</Td>
                   <Td>
                     <ul className="list-none">
-                      {describeChanges(event.before, event.after).map((line) => (
+                      {describeChanges(event.before, event.after, f.locale).map((line) => (
                         <li key={line}>{line}</li>
                       ))}
                     </ul>

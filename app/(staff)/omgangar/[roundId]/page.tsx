@@ -19,10 +19,10 @@ import { Table, Td } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, viewerWith } from "@/lib/auth/session";
-import { formatKronor } from "@/lib/format";
 import { exportHref } from "@/lib/export/href";
 import { roundTitle } from "@/lib/i18n/round-title";
-import { ORGANISATION_KIND_LABELS } from "@/lib/organisations/schema";
+import { getUiFormat } from "@/lib/i18n/server";
+import { roundProgrammeName } from "@/lib/i18n/programme-name";
 
 type Props = { params: Promise<{ roundId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -53,6 +53,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const empty = total === 0 && (!filtered || countApplicationsInRound(db, round.id) === 0);
   const countyOptions = listCounties(db);
   const t = await getTranslations();
+  const f = await getUiFormat();
   const title = roundTitle(t, round);
   const open = round.status === "open" || round.status === "planned";
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -75,7 +76,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
     <>
       <PageHeader
         title={title}
-        description={round.programmeName}
+        description={roundProgrammeName(round, f.locale)}
         actions={
           <>
             {hasPermission(user, "application:write") && open ? (
@@ -142,7 +143,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
               <Select id="lan" label={t("round.county")} value={list.lan} allLabel={t("round.all")}
                 options={countyOptions.map((c) => ({ value: c.code, label: c.name }))} />
               <Select id="typ" label={t("round.kind")} value={list.typ} allLabel={t("round.all")}
-                options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))} />
+                options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisationKind.${k}`) }))} />
               {list.sortera !== "diarienummer" ? <input type="hidden" name="sortera" value={list.sortera} /> : null}
               {list.ordning !== "asc" ? <input type="hidden" name="ordning" value={list.ordning} /> : null}
               <div className="flex flex-wrap items-end gap-3 lg:col-span-5">
@@ -191,10 +192,10 @@ export default async function RoundPage({ params, searchParams }: Props) {
                     <ApplicationStatusBadge status={row.status} />
                   </Td>
                   <Td label={t("round.requested")} numeric>
-                    {formatKronor(row.requestedAmount)}
+                    {f.amount(row.requestedAmount)}
                   </Td>
                   <Td label={t("round.granted")} numeric>
-                    {row.status === "approved" && row.grantedAmount !== null ? formatKronor(row.grantedAmount) : "–"}
+                    {row.status === "approved" && row.grantedAmount !== null ? f.amount(row.grantedAmount) : "–"}
                   </Td>
                 </tr>
               ))}

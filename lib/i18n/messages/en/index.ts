@@ -8,8 +8,10 @@ import organisations from "./organisations.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
 import statistics from "./statistics.json";
+import terms from "./terms.json";
+import validation from "./validation.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...terms };
 export default messages;

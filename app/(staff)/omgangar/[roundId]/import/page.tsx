@@ -11,6 +11,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { APPLICATION_COLUMN_REQUIREMENTS, APPLICATION_TEMPLATE_COLUMNS, COLUMN_LABELS, MAX_IMPORT_BYTES } from "@/lib/import";
+import { getUiFormat } from "@/lib/i18n/server";
+import { roundProgrammeName } from "@/lib/i18n/programme-name";
 
 type Props = { params: Promise<{ roundId: string }> };
 
@@ -24,6 +26,7 @@ export default async function ImportPage({ params }: Props) {
   const round = Number.isInteger(roundId) && roundId > 0 ? getRound(getDb(), roundId) : null;
   if (!round) notFound();
   const t = await getTranslations();
+  const f = await getUiFormat();
   const base = `/omgangar/${round.id}`;
   const columns = APPLICATION_TEMPLATE_COLUMNS.map((name) => ({
     name,
@@ -33,7 +36,7 @@ export default async function ImportPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={t("import.title")} description={`${roundTitle(t, round)}, ${round.programmeName}`} />
+      <PageHeader title={t("import.title")} description={`${roundTitle(t, round)}, ${roundProgrammeName(round, f.locale)}`} />
       {round.status === "decided" ? (
         <div className="mb-4 max-w-prose">
           <Alert title={t("import.decidedWarningTitle")}>{t("import.decidedWarning")}</Alert>

@@ -6,11 +6,13 @@ import { getRound, sumGrantedInRound } from "@/db/queries/rounds";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
-import { formatKronor, formatKronorPlain, ordinalInWords } from "@/lib/format";
+import { formatKronorPlain, ordinalInWords } from "@/lib/format";
 import { canChangeStatus, listProgrammes } from "@/lib/rounds";
 import { ROUND_STATUS_CHANGES } from "@/lib/rounds/schema";
 import { EditRoundForm } from "./edit-round-form";
 import { RoundStatusControls } from "./round-status-controls";
+import { getUiFormat } from "@/lib/i18n/server";
+import { roundProgrammeName } from "@/lib/i18n/programme-name";
 
 type Props = { params: Promise<{ roundId: string }> };
 
@@ -38,17 +40,18 @@ export default async function EditRoundPage({ params }: Props) {
   const programmes = listProgrammes(db).map(({ id, name }) => ({ id, name }));
   const changes = ROUND_STATUS_CHANGES.filter((to) => canChangeStatus(round.status, to));
   const t = await getTranslations("roundAdmin");
+  const f = await getUiFormat();
   const tStatus = await getTranslations("roundStatus");
 
   return (
     <>
       <PageHeader
         title={t("editTitle", { ordinal: ordinalInWords(round.ordinal), number: round.ordinal, year: round.year })}
-        description={t("editIntro", { programme: round.programmeName })}
+        description={t("editIntro", { programme: roundProgrammeName(round, f.locale) })}
       />
       <EditRoundForm
         programmes={programmes}
-        budgetHint={granted > 0 ? t("budgetGrantedHint", { amount: formatKronor(granted) }) : t("budgetHint")}
+        budgetHint={granted > 0 ? t("budgetGrantedHint", { amount: f.amount(granted) }) : t("budgetHint")}
         defaultValues={{
           roundId: round.id,
           version: round.version,

@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { savedHref } from "@/components/ui/saved-notice";
+import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 import { setRoundStatusAction } from "./actions";
 
 type Change = "open" | "closed";
@@ -13,6 +15,7 @@ type Change = "open" | "closed";
 /** Opens or closes the round for new applications; on success shows the round page, with a word that it is done. */
 export function RoundStatusControls({ roundId, version, changes }: { roundId: number; version: number; changes: readonly Change[] }) {
   const t = useTranslations("roundAdmin");
+  const locale = toLocale(useLocale());
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -36,7 +39,7 @@ export function RoundStatusControls({ roundId, version, changes }: { roundId: nu
     <div className="flex flex-col gap-3">
       {error ? (
         <Alert tone="error">
-          {error}{" "}
+          {translateValidationMessage(error, locale)}{" "}
           {/* A conflict needs the round as it is now: a full load of this page. */}
           <a href={`/omgangar/${roundId}/redigera`} className="font-medium underline">
             {t("reload")}

@@ -12,14 +12,12 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import {
-  ORGANISATION_KIND_LABELS,
   updateOrganisationSchema,
   type UpdateOrganisationInput,
   type UpdateOrganisationValues,
 } from "@/lib/organisations/schema";
 import { updateOrganisationAction } from "../../actions";
 
-const KIND_OPTIONS = ORGANISATION_KINDS.map((kind) => ({ value: kind, label: ORGANISATION_KIND_LABELS[kind] }));
 
 export function EditOrganisationForm({
   counties,
@@ -29,6 +27,8 @@ export function EditOrganisationForm({
   defaultValues: UpdateOrganisationInput;
 }) {
   const t = useTranslations("organisations");
+  const tKind = useTranslations("organisationKind");
+  const kindOptions = ORGANISATION_KINDS.map((kind) => ({ value: kind, label: tKind(kind) }));
   const router = useRouter();
   const form = useForm<UpdateOrganisationInput, unknown, UpdateOrganisationValues>({ resolver: zodResolver(updateOrganisationSchema), defaultValues });
   const {
@@ -45,7 +45,7 @@ export function EditOrganisationForm({
       <input type="hidden" {...register("version")} />
       <TextField label={t("fieldName")} hint={t("fieldNameHint")} required autoComplete="organization" error={errors.name?.message} {...register("name")} />
       <TextField label={t("fieldShortName")} hint={t("fieldShortNameHint")} required error={errors.shortName?.message} {...register("shortName")} />
-      <SelectField label={t("fieldKind")} required options={KIND_OPTIONS} error={errors.kind?.message} {...register("kind")} />
+      <SelectField label={t("fieldKind")} required options={kindOptions} error={errors.kind?.message} {...register("kind")} />
       <SelectField
         label={t("fieldCounty")}
         options={counties.map((c) => ({ value: c.code, label: c.name }))}

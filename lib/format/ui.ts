@@ -1,0 +1,64 @@
+import type { Locale } from "@/lib/i18n/config";
+import { formatAmountInPress, formatKronor } from "./amount";
+import { formatDateLong, formatDateTime, formatDateShort } from "./date";
+
+/*
+ * Amounts and dates on staff pages, in the visitor's language. Swedish keeps the print forms of lib/format
+ * ("1 700 000 kronor", "23 november 2026 kl. 14.05"), which letters and press texts use too; English reads
+ * "SEK 1,700,000" and "23 November 2026, 14:05". Calendar dates ("YYYY-MM-DD") are never shifted; instants are
+ * shown in Stockholm time, as in Swedish.
+ */
+
+const TIME_ZONE = "Europe/Stockholm";
+
+const enAmount = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const enDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const enDateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: TIME_ZONE,
+});
+
+/** "1 700 000 kronor" / "SEK 1,700,000". */
+export function formatAmount(amount: number, locale: Locale): string {
+  if (locale === "sv") return formatKronor(amount);
+  if (!Number.isInteger(amount)) throw new RangeError(`Not whole kronor: ${amount}`);
+  return amount < 0 ? `\u2212SEK ${enAmount.format(-amount)}` : `SEK ${enAmount.format(amount)}`;
+}
+
+const enMillions = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+/** A chart's short amount: "1,8 miljoner kronor" / "SEK 1.8 million"; below a million the exact amount. */
+export function formatAmountShort(amount: number, locale: Locale): string {
+  if (locale === "sv") return formatAmountInPress(amount);
+  if (Math.abs(amount) < 1_000_000) return formatAmount(amount, locale);
+  return `SEK ${enMillions.format(amount / 1_000_000)} million`;
+}
+
+/** "23 november 2026" / "23 November 2026". */
+export function formatDay(date: Date | string, locale: Locale): string {
+  if (locale === "sv") return formatDateLong(date);
+  // formatDateShort gives the Stockholm calendar day of an instant, or the calendar date itself.
+  return enDate.format(new Date(`${formatDateShort(date)}T00:00:00Z`));
+}
+
+/** "23 november 2026 kl. 14.05" / "23 November 2026, 14:05". */
+export function formatMoment(date: Date, locale: Locale): string {
+  if (locale === "sv") return formatDateTime(date);
+  return enDateTime.format(date).replace(" at ", ", ");
+}
+
+/** The formatters of one language, for a page or component: `const f = uiFormat(locale)`. */
+export function uiFormat(locale: Locale) {
+  return {
+    locale,
+    amount: (amount: number) => formatAmount(amount, locale),
+    amountShort: (amount: number) => formatAmountShort(amount, locale),
+    day: (date: Date | string) => formatDay(date, locale),
+    moment: (date: Date) => formatMoment(date, locale),
+  };
+}
