@@ -5,7 +5,8 @@ import { signOut } from "@/lib/auth/auth";
 import { SIGNED_OUT_PARAM } from "@/lib/auth/sign-in-params";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 
-// Public actions: signing out and choosing a language need no permission (they touch only the visitor's own cookies).
+// Open to everyone (public): signing out and choosing a language need no permission (they touch only the visitor's own
+// cookies).
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: `/logga-in?${SIGNED_OUT_PARAM}=1` });

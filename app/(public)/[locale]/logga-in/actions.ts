@@ -11,6 +11,9 @@ import { THROTTLE } from "@/lib/auth/throttle";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 
+// The sign-in action is public by nature: it is how a visitor gets a session. It is throttled per address and per
+// client (lib/auth/throttle.ts) and validates its input with the same zod schema as the form.
+
 /**
  * Public by nature (it is how one gets a session). Input is validated here whatever the form did, and every
  * failure gets the same message, so it never tells whether an address has an account. The page's language becomes
