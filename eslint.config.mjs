@@ -42,6 +42,8 @@ export default defineConfig([
       "@typescript-eslint/no-restricted-imports": [
         "error",
         {
+          // Links prefetch only when they ask to (components/ui/link.tsx says why).
+          paths: [{ name: "next/link", message: "Import Link from @/components/ui/link: it does not prefetch unless asked." }],
           patterns: [
             { group: ["drizzle-orm", "drizzle-orm/*"], message: DATA_BOUNDARY_MESSAGE, allowTypeImports: true },
             // "@/db/schema" and any relative path to it.

@@ -63,6 +63,19 @@ test("the bars of a chart share one scale, whatever the length of their labels a
   await chart.screenshot({ path: test.info().outputPath("chart-1280.png") });
 });
 
+test("a round's page with its list of applications asks the server for nothing in the background", async ({ page, login }) => {
+  await login("officer");
+  // Next would prefetch every link in view: 25 requests for the fifth round's page, each a session check on the server
+  // (components/ui/link.tsx).
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches.push(request.url());
+  });
+  await openFifthRound(page);
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+});
+
 test("the demo has a practice round in progress, marked as demo data", async ({ page, login, expectAccessible }) => {
   await login("officer");
   const table = page.getByRole("table", { name: "Ansökningar och beviljade medel per omgång" });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { MeetingApplication } from "@/lib/decisions/meeting";
 import { formatDateLong, formatKronor } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** A column heading that sorts by its column; aria-sort tells screen readers the current order. */
 export function SortHeader({
