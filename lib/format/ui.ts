@@ -52,6 +52,18 @@ export function formatMoment(date: Date, locale: Locale): string {
   return enDateTime.format(date).replace(" at ", ", ");
 }
 
+const EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+/** "fifth", as lib/format's ordinalInWords gives "femte": in words up to twelfth, then "13th", "21st", "22nd", "111th". */
+export function ordinalInEnglish(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`Expected a positive whole number, got ${n}`);
+  const word = EN_ORDINALS[n - 1];
+  if (word !== undefined) return word;
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
 /** The formatters of one language, for a page or component: `const f = uiFormat(locale)`. */
 export function uiFormat(locale: Locale) {
   return {
