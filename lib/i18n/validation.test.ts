@@ -169,7 +169,15 @@ function refusalLiterals(source: string): string[] {
 const FRAGMENTS = new Set(["Budgeten tar slut vid HJ-2013-0042. Inga beslut har fattats."]);
 
 describe("refusals in English", () => {
-  const sources = ["lib/decisions/record.ts", "lib/decisions/meeting.ts", "lib/decisions/meeting-schema.ts", "lib/rounds/index.ts"];
+  const sources = [
+    "lib/decisions/record.ts",
+    "lib/decisions/meeting.ts",
+    "lib/decisions/meeting-schema.ts",
+    "lib/rounds/index.ts",
+    "lib/organisations/update.ts",
+    "lib/applications/register.ts",
+    "lib/applications/update.ts",
+  ];
 
   it("has an English text for every refusal of the decision and round rules", () => {
     const missing: string[] = [];
