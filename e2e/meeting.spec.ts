@@ -248,6 +248,9 @@ test.describe("the decision meeting", () => {
     await expect(page.getByText("Omgången är beslutad och avslutad. Här är besluten; de kan inte ändras.")).toBeVisible();
     const table = page.getByRole("table", { name: "Omgångens beslut" });
     await expect(table.getByRole("row", { name: new RegExp(approved.registrationNumber) })).toContainText(kr("900 000"));
+    // A made decision reads as one ("Beviljad"), not as the meeting's proposal ("Beviljas").
+    await expect(table.getByRole("row", { name: new RegExp(approved.registrationNumber) })).toContainText("Beviljad");
+    await expect(table.getByRole("row", { name: new RegExp(rejected.registrationNumber) })).toContainText("Avslagen");
     await expect(table.getByRole("row", { name: new RegExp(approved.registrationNumber) })).toContainText("Beviljas delvis.");
     await expect(table.getByRole("row", { name: new RegExp(rejected.registrationNumber) })).toContainText("Utanför inriktningen.");
     await expect(page.getByRole("combobox")).toHaveCount(0);

@@ -1,20 +1,19 @@
-import { getTranslations } from "next-intl/server";
-import Link from "@/components/ui/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { MeetingApplication } from "@/lib/decisions/meeting";
-import { formatDateLong, formatKronor } from "@/lib/format";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
+import { ApplicationCells, ApplicationHeadCells } from "./application-cells";
 
 /** A decided round's decisions, read-only: what its meeting page shows once nothing can be changed there. */
-export async function DecidedRoundTable({ applications }: { applications: MeetingApplication[] }) {
-  const t = await getTranslations("meeting");
+export function DecidedRoundTable({ applications }: { applications: MeetingApplication[] }) {
+  const t = useTranslations("meeting");
+  const f = uiFormat(toLocale(useLocale()));
   return (
     <Table caption={t("decidedCaption")}>
       <thead>
         <tr>
-          <Th>{t("registrationNumber")}</Th>
-          <Th>{t("organisation")}</Th>
-          <Th>{t("project")}</Th>
-          <Th numeric>{t("requested")}</Th>
+          <ApplicationHeadCells />
           <Th>{t("outcome")}</Th>
           <Th numeric>{t("granted")}</Th>
           <Th>{t("decidedOn")}</Th>
@@ -26,24 +25,13 @@ export async function DecidedRoundTable({ applications }: { applications: Meetin
           const decision = application.decision;
           return (
             <tr key={application.id}>
-              <Td label={t("registrationNumber")} className="whitespace-nowrap">
-                <Link href={`/ansokningar/${application.id}`} className="text-brand-700 underline">
-                  {application.registrationNumber}
-                </Link>
-              </Td>
-              <Td label={t("organisation")}>{application.organisationName}</Td>
-              <Td label={t("project")}>{application.projectTitle}</Td>
-              <Td label={t("requested")} numeric>
-                {formatKronor(application.requestedAmount)}
-              </Td>
-              <Td label={t("outcome")}>
-                {decision ? (decision.outcome === "approved" ? t("approve") : t("reject")) : t("currentNone")}
-              </Td>
+              <ApplicationCells application={application} />
+              <Td label={t("outcome")}>{decision ? t(decision.outcome === "approved" ? "outcomeApproved" : "outcomeRejected") : t("currentNone")}</Td>
               <Td label={t("granted")} numeric>
-                {decision?.outcome === "approved" ? formatKronor(decision.grantedAmount) : "–"}
+                {decision?.outcome === "approved" ? f.amount(decision.grantedAmount) : "–"}
               </Td>
               <Td label={t("decidedOn")} className="whitespace-nowrap">
-                {decision ? formatDateLong(decision.decidedOn) : "–"}
+                {decision ? f.day(decision.decidedOn) : "–"}
               </Td>
               <Td label={t("motivation")}>
                 <span className="whitespace-pre-line">{decision?.motivation || "–"}</span>

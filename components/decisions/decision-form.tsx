@@ -1,17 +1,18 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/actions";
 import { changeDecisionSchema, recordDecisionSchema, type ChangeDecisionFormInput, type RecordDecisionFormInput } from "@/lib/decisions/schema";
-import { formatKronor, parseKronor } from "@/lib/format/amount";
+import { parseKronor } from "@/lib/format/amount";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
+import { DecisionFormFrame, FieldMessage, useFormRefusal } from "./decision-form-frame";
 
 export type CurrentDecision = {
   outcome: "approved" | "rejected";
@@ -47,23 +48,12 @@ const VISIBLE_FIELDS = new Set(["outcome", "grantedAmount", "confirmOverRequest"
 export function DecisionForm(props: Props) {
   const { mode, applicationId, requestedAmount, budgetLeft, today, decision, onSaved } = props;
   const t = useTranslations("decision");
+  const f = uiFormat(toLocale(useLocale()));
   const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [focusAlert, setFocusAlert] = useState(0);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
+  const refusal = useFormRefusal();
   const outcomeErrorId = useId();
   const confirmErrorId = useId();
   const confirmHintId = useId();
-
-  useEffect(() => {
-    if (focusAlert) errorRef.current?.focus();
-  }, [focusAlert]);
-  // Opening "Ändra beslut" replaces the button that was clicked: focus goes to the form's heading, not to the page.
-  useEffect(() => {
-    if (mode === "change") headingRef.current?.focus();
-  }, [mode]);
 
   const current = decision?.outcome === "approved" ? decision.grantedAmount : 0;
   const schema = mode === "change" ? changeDecisionSchema : recordDecisionSchema;
@@ -94,7 +84,7 @@ export function DecisionForm(props: Props) {
 
   const onSubmit = handleSubmit(
     (values) => {
-      setFormError(null);
+      refusal.clear();
       startTransition(async () => {
         const result =
           props.mode === "change" ? await props.action(values as unknown as ChangeDecisionFormInput) : await props.action(values);
@@ -103,7 +93,7 @@ export function DecisionForm(props: Props) {
             mode === "change"
               ? t("changed")
               : result.data.outcome === "approved"
-                ? t("savedApproved", { amount: formatKronor(result.data.grantedAmount) })
+                ? t("savedApproved", { amount: f.amount(result.data.grantedAmount) })
                 : t("savedRejected"),
           );
           return;
@@ -113,31 +103,30 @@ export function DecisionForm(props: Props) {
           setFocus(first);
         } else {
           // A refusal no field can show (someone else decided first, the round closed): above the form, focused.
-          setFormError(result.formError);
-          setFocusAlert((n) => n + 1);
+          refusal.show(result.formError);
         }
       });
     },
-    () => setFormError(null),
+    () => refusal.clear(),
   );
 
   const left = Math.max(0, budgetLeft);
   const hint =
     current > 0
-      ? t("budgetLeftWithCurrent", { left: formatKronor(left), max: formatKronor(left + current) })
-      : t("budgetLeft", { left: formatKronor(left) });
+      ? t("budgetLeftWithCurrent", { left: f.amount(left), max: f.amount(left + current) })
+      : t("budgetLeft", { left: f.amount(left) });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="flex max-w-2xl flex-col gap-5 rounded-md border border-slate-300 p-4">
-      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-        {mode === "change" ? t("changeHeading") : t("createHeading")}
-      </h3>
-      {formError ? (
-        <div ref={errorRef} tabIndex={-1}>
-          <Alert tone="error">{formError}</Alert>
-        </div>
-      ) : null}
-
+    <DecisionFormFrame
+      heading={mode === "change" ? t("changeHeading") : t("createHeading")}
+      // Opening "Ändra beslut" replaces the button that was clicked: focus goes to the form's heading, not to the page.
+      focusHeading={mode === "change"}
+      refusal={refusal.refusal}
+      onSubmit={onSubmit}
+      submitLabel={mode === "change" ? t("saveChange") : t("save")}
+      pending={pending}
+      onCancel={props.onCancel}
+    >
       <fieldset aria-describedby={errors.outcome ? outcomeErrorId : undefined} className="flex flex-col gap-2">
         <legend className="mb-1 font-medium">
           {t("outcome")}
@@ -149,11 +138,7 @@ export function DecisionForm(props: Props) {
             {t(value)}
           </label>
         ))}
-        {errors.outcome?.message ? (
-          <p id={outcomeErrorId} className="text-sm font-medium text-red-800">
-            {errors.outcome.message}
-          </p>
-        ) : null}
+        <FieldMessage id={outcomeErrorId} message={errors.outcome?.message} />
       </fieldset>
 
       {approved ? (
@@ -177,16 +162,12 @@ export function DecisionForm(props: Props) {
               aria-describedby={errors.confirmOverRequest ? confirmErrorId : confirmHintId}
               {...register("confirmOverRequest")}
             />
-            {t("confirmOverRequest", { requested: formatKronor(requestedAmount) })}
+            {t("confirmOverRequest", { requested: f.amount(requestedAmount) })}
           </label>
           <p id={confirmHintId} className="text-sm text-slate-700">
             {t("confirmOverRequestHint")}
           </p>
-          {errors.confirmOverRequest?.message ? (
-            <p id={confirmErrorId} className="text-sm font-medium text-red-800">
-              {errors.confirmOverRequest.message}
-            </p>
-          ) : null}
+          <FieldMessage id={confirmErrorId} message={errors.confirmOverRequest?.message} />
         </div>
       ) : null}
       <TextAreaField label={t("motivation")} hint={t("motivationHint")} required error={errors.motivation?.message} {...register("motivation")} />
@@ -194,18 +175,7 @@ export function DecisionForm(props: Props) {
       {mode === "change" ? (
         <TextAreaField label={t("changeReason")} hint={t("changeReasonHint")} required rows={3} error={errors.reason?.message} {...register("reason")} />
       ) : null}
-
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={pending}>
-          {pending ? t("saving") : mode === "change" ? t("saveChange") : t("save")}
-        </Button>
-        {props.onCancel ? (
-          <Button variant="secondary" onClick={props.onCancel} disabled={pending}>
-            {t("cancel")}
-          </Button>
-        ) : null}
-      </div>
-    </form>
+    </DecisionFormFrame>
   );
 }
 

@@ -62,35 +62,13 @@ export function DecisionPanel({ applicationId, requestedAmount, decision, roundS
   let body: React.ReactNode;
   if (roundStatus === "planned" || roundStatus === "decided") {
     body = <p>{t(roundStatus === "planned" ? "roundPlanned" : "roundDecided")}</p>;
-  } else if (!decision) {
-    body = (
-      <DecisionForm
-        key="create"
-        mode="create"
-        applicationId={applicationId}
-        requestedAmount={requestedAmount}
-        decision={null}
-        budgetLeft={budgetLeft}
-        today={today}
-        action={recordAction}
-        onSaved={done}
-      />
-    );
-  } else if (open === "change") {
-    body = (
-      <DecisionForm
-        // A decision changed meanwhile (by this officer, in another tab) starts the form afresh from the new one.
-        key={`change-${decision.version}`}
-        mode="change"
-        applicationId={applicationId}
-        requestedAmount={requestedAmount}
-        decision={decision}
-        budgetLeft={budgetLeft}
-        today={today}
-        action={changeAction}
-        onSaved={done}
-        onCancel={cancel}
-      />
+  } else if (!decision || open === "change") {
+    const shared = { applicationId, requestedAmount, budgetLeft, today, onSaved: done };
+    body = decision ? (
+      // A decision changed meanwhile (by this officer, in another tab) starts the form afresh from the new one.
+      <DecisionForm key={`change-${decision.version}`} mode="change" decision={decision} action={changeAction} onCancel={cancel} {...shared} />
+    ) : (
+      <DecisionForm key="create" mode="create" decision={null} action={recordAction} {...shared} />
     );
   } else if (open === "withdraw") {
     body = (

@@ -2,14 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import type { ActionResult } from "@/lib/actions";
 import { withdrawDecisionSchema, type WithdrawDecisionFormInput } from "@/lib/decisions/schema";
+import { DecisionFormFrame, useFormRefusal } from "./decision-form-frame";
 
 type Props = {
   applicationId: number;
@@ -23,17 +22,7 @@ type Props = {
 export function WithdrawDecisionForm({ applicationId, version, action, onSaved, onCancel }: Props) {
   const t = useTranslations("decision");
   const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [focusAlert, setFocusAlert] = useState(0);
-  const errorRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const headingId = useId();
-
-  useEffect(() => {
-    if (focusAlert) errorRef.current?.focus();
-  }, [focusAlert]);
-  useEffect(() => headingRef.current?.focus(), []);
-
+  const refusal = useFormRefusal();
   const {
     register,
     handleSubmit,
@@ -47,44 +36,32 @@ export function WithdrawDecisionForm({ applicationId, version, action, onSaved, 
 
   const onSubmit = handleSubmit(
     (values) => {
-      setFormError(null);
+      refusal.clear();
       startTransition(async () => {
         const result = await action(values);
         if (result.ok) {
           onSaved(t("withdrawn"));
           return;
         }
-        const first = applyServerErrors(setError, result);
-        if (first === "reason") {
-          setFocus(first);
-        } else {
-          setFormError(result.formError);
-          setFocusAlert((n) => n + 1);
-        }
+        if (applyServerErrors(setError, result) === "reason") setFocus("reason");
+        else refusal.show(result.formError);
       });
     },
-    () => setFormError(null),
+    () => refusal.clear(),
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="flex max-w-2xl flex-col gap-5 rounded-md border border-slate-300 p-4">
-      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
-        {t("withdrawHeading")}
-      </h3>
-      {formError ? (
-        <div ref={errorRef} tabIndex={-1}>
-          <Alert tone="error">{formError}</Alert>
-        </div>
-      ) : null}
+    <DecisionFormFrame
+      heading={t("withdrawHeading")}
+      focusHeading
+      refusal={refusal.refusal}
+      onSubmit={onSubmit}
+      submitLabel={t("confirmWithdraw")}
+      submitVariant="danger"
+      pending={pending}
+      onCancel={onCancel}
+    >
       <TextAreaField label={t("withdrawReason")} hint={t("withdrawReasonHint")} required rows={3} error={errors.reason?.message} {...register("reason")} />
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? t("saving") : t("confirmWithdraw")}
-        </Button>
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          {t("cancel")}
-        </Button>
-      </div>
-    </form>
+    </DecisionFormFrame>
   );
 }

@@ -10,6 +10,7 @@ export const CONFIRM_OVER_REQUEST =
   "Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om.";
 export const FUTURE_DECISION_DATE = "Beslutsdatumet kan inte ligga i framtiden.";
 
+/** Swedish words for print and files (letters, imports); the interface takes its words from the decision and meeting messages. */
 export const DECISION_OUTCOME_LABELS: Record<(typeof DECISION_OUTCOMES)[number], string> = {
   approved: "Beviljas",
   rejected: "Avslås",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateLong, formatDateShort, formatDateTime, todayIso } from "./date";
+import { formatDateLong, formatDateLongEnglish, formatDateShort, formatDateTime, todayIso } from "./date";
 
 describe("formatDateLong", () => {
   it("treats ISO date strings as calendar dates", () => {
@@ -61,5 +61,19 @@ describe("todayIso", () => {
 
   it("defaults to now", () => {
     expect(todayIso()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("formatDateLongEnglish", () => {
+  it("writes the month in English, day first, for the same calendar day as the Swedish form", () => {
+    expect(formatDateLongEnglish("2026-11-23")).toBe("23 November 2026");
+    expect(formatDateLong("2026-11-23")).toBe("23 november 2026");
+    // 23:30 UTC on 22 November is the 23rd in Stockholm.
+    expect(formatDateLongEnglish(new Date("2026-11-22T23:30:00Z"))).toBe("23 November 2026");
+  });
+
+  it("shows what is stored when it cannot read it, as the Swedish form does", () => {
+    expect(formatDateLongEnglish("0012-05-01")).toBe("0012-05-01");
+    expect(formatDateLongEnglish("2026-02-30")).toBe("2026-02-30");
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Dates in Swedish print. Instants (Date objects, ISO timestamps) are shown in
+ * Dates in Swedish print (and, for staff pages in English, the same dates with English month names). Instants (Date objects, ISO timestamps) are shown in
  * Europe/Stockholm regardless of the server's time zone; bare "YYYY-MM-DD"
  * strings are calendar dates (decision dates, deadlines) and are never shifted.
  */
@@ -9,6 +9,12 @@ const TIME_ZONE = "Europe/Stockholm";
 const MONTHS = [
   "januari", "februari", "mars", "april", "maj", "juni",
   "juli", "augusti", "september", "oktober", "november", "december",
+] as const;
+
+// The English interface's months (lib/format/ui.ts): "23 November 2026", day first as in British English.
+const MONTHS_EN = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
 ] as const;
 
 interface CalendarDate {
@@ -83,6 +89,10 @@ function longOf({ year, month, day }: CalendarDate): string {
   return `${day} ${MONTHS[month - 1] ?? ""} ${year}`;
 }
 
+function longOfEnglish({ year, month, day }: CalendarDate): string {
+  return `${day} ${MONTHS_EN[month - 1] ?? ""} ${year}`;
+}
+
 /*
  * Formatting what is stored never throws: a page, a letter or an export showing one odd date (an old import, a
  * year 0012 typed before dates had a range) must still render. The fallback is the stored text itself, or "–".
@@ -106,6 +116,14 @@ function safely(date: Date | string, format: (calendar: CalendarDate) => string)
 /** "23 november 2026"; a date that cannot be read is shown as it is stored. */
 export function formatDateLong(date: Date | string): string {
   return safely(date, longOf);
+}
+
+/**
+ * "23 November 2026": the same calendar day as formatDateLong, for the English interface; with the same fallback, so
+ * it never throws either. Letters and press texts are Swedish documents and use formatDateLong.
+ */
+export function formatDateLongEnglish(date: Date | string): string {
+  return safely(date, longOfEnglish);
 }
 
 /** "2026-11-23"; a date that cannot be read is shown as it is stored. */

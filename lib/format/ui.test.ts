@@ -21,6 +21,14 @@ describe("staff page formats", () => {
     expect(formatDay("2026-11-23", "sv")).toBe("23 november 2026");
     expect(formatDay("2026-11-23", "en")).toBe("23 November 2026");
     expect(formatDay("2026-01-01", "en")).toBe("1 January 2026");
+    expect(formatDay("2026-05-01", "en")).toBe("1 May 2026");
+  });
+
+  it("never throws on a stored date it cannot read, in English either: the stored text is shown", () => {
+    expect(formatDay("0012-05-01", "en")).toBe("0012-05-01");
+    expect(formatDay("inte ett datum", "en")).toBe("inte ett datum");
+    expect(formatDay(new Date(Number.NaN), "en")).toBe("–");
+    expect(formatMoment(new Date(Number.NaN), "en")).toBe("–");
   });
 
   it("shows an instant in Stockholm time in both languages", () => {

@@ -1,6 +1,6 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatAmountInPress, formatKronor } from "./amount";
-import { formatDateLong, formatDateTime, formatDateShort } from "./date";
+import { formatDateLong, formatDateLongEnglish, formatDateTime } from "./date";
 
 /*
  * Amounts and dates on staff pages, in the visitor's language. Swedish keeps the print forms of lib/format
@@ -12,7 +12,6 @@ import { formatDateLong, formatDateTime, formatDateShort } from "./date";
 const TIME_ZONE = "Europe/Stockholm";
 
 const enAmount = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-const enDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const enDateTime = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "long",
@@ -41,15 +40,28 @@ export function formatAmountShort(amount: number, locale: Locale): string {
 
 /** "23 november 2026" / "23 November 2026". */
 export function formatDay(date: Date | string, locale: Locale): string {
-  if (locale === "sv") return formatDateLong(date);
-  // formatDateShort gives the Stockholm calendar day of an instant, or the calendar date itself.
-  return enDate.format(new Date(`${formatDateShort(date)}T00:00:00Z`));
+  // Both give the Stockholm calendar day of an instant, or the calendar date itself, and never throw: a stored date
+  // that cannot be read (an old import's year 0012) is shown as it is stored.
+  return locale === "sv" ? formatDateLong(date) : formatDateLongEnglish(date);
 }
 
 /** "23 november 2026 kl. 14.05" / "23 November 2026, 14:05". */
 export function formatMoment(date: Date, locale: Locale): string {
   if (locale === "sv") return formatDateTime(date);
+  if (Number.isNaN(date.getTime())) return "–";
   return enDateTime.format(date).replace(" at ", ", ");
+}
+
+const EN_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+/** "fifth", as lib/format's ordinalInWords gives "femte": in words up to twelfth, then "13th", "21st", "22nd", "111th". */
+export function ordinalInEnglish(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`Expected a positive whole number, got ${n}`);
+  const word = EN_ORDINALS[n - 1];
+  if (word !== undefined) return word;
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
 }
 
 /** The formatters of one language, for a page or component: `const f = uiFormat(locale)`. */

@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALES, LOCALE_COOKIE, toLocale } from "./config";
+import "./zod-locale";
 
 /*
  * Public pages name their language in the URL and call setRequestLocale, so `requestLocale` is known and no cookie

@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { applicationFieldsSchema } from "@/lib/applications/schema";
 import { updateOrganisationSchema } from "@/lib/organisations/schema";
 import { roundFormSchema } from "@/lib/rounds/schema";
 import { createUserSchema } from "@/lib/users/schema";
 import { emailField, isoDateField, kronorField, passwordField, textField } from "@/lib/validation/fields";
+import { z } from "zod";
+import { formatKronor } from "@/lib/format/amount";
+import { meetingSchema } from "@/lib/decisions/meeting-schema";
+import enRefusals from "./messages/en/refusals.json";
 import en from "./messages/en/validation.json";
+import svRefusals from "./messages/sv/refusals.json";
 import sv from "./messages/sv/validation.json";
 import { matchValidationMessage, translateValidationMessage } from "./validation";
 
@@ -27,7 +31,7 @@ function schemaSources(): string[] {
         return false;
       }
     });
-  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts")];
+  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts"), join(lib, "decisions", "meeting-schema.ts")];
 }
 
 /**
@@ -121,5 +125,116 @@ describe("validation messages in English", () => {
     for (const [key, text] of Object.entries(sv.validation)) {
       expect(params((en.validation as Record<string, string>)[key] ?? ""), key).toEqual(params(text));
     }
+  });
+
+  it("has the same keys and parameters in both refusal catalogues", () => {
+    const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(enRefusals.refusals).sort()).toEqual(Object.keys(svRefusals.refusals).sort());
+    for (const [key, text] of Object.entries(svRefusals.refusals)) {
+      expect(params((enRefusals.refusals as Record<string, string>)[key] ?? ""), key).toEqual(params(text));
+    }
+  });
+});
+
+/*
+ * The refusals of the rules an officer meets on the decision screens and the round form, read from their sources:
+ * each `${…}` is filled in with what the code puts there (an ordinal in words, an amount in kronor, a row's number),
+ * so a new or reworded refusal without its English line fails here.
+ */
+const SAMPLES: [RegExp, string][] = [
+  [/ordinalInWords/, "femte"],
+  [/formatKronor/, formatKronor(1_700_000)],
+  [/year/, "2013"],
+  [/registrationNumber/, "HJ-2013-0042"],
+  [/index \+ 1/, "3"],
+  [/MEETING_NOTHING_WRITTEN/, "Inga beslut har fattats."],
+  [/MEETING_ROW_LIMIT/, "200"],
+  [/message/, "Ange det beviljade beloppet (mer än 0 kronor)."],
+];
+
+function refusalLiterals(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const found: string[] = [];
+  for (const match of code.matchAll(/"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+    const text = (match[1] ?? match[2] ?? "").replace(/\$\{([^}]*)\}/g, (_, expression: string) => {
+      // Anything else is a name or a key, shown as it is.
+      return SAMPLES.find(([pattern]) => pattern.test(expression))?.[1] ?? "Umeå kommun";
+    });
+    if (/^[A-ZÅÄÖ].*[.?!]$/s.test(text) && text.includes(" ")) found.push(text);
+  }
+  return found;
+}
+
+// The second half of a sentence the code puts together from two literals (meeting.ts, overBudgetMessage).
+const FRAGMENTS = new Set(["Budgeten tar slut vid HJ-2013-0042. Inga beslut har fattats."]);
+
+describe("refusals in English", () => {
+  const sources = [
+    "lib/decisions/record.ts",
+    "lib/decisions/meeting.ts",
+    "lib/decisions/meeting-schema.ts",
+    "lib/rounds/index.ts",
+    "lib/organisations/update.ts",
+    "lib/applications/register.ts",
+    "lib/applications/update.ts",
+  ];
+
+  it("has an English text for every refusal of the decision and round rules", () => {
+    const missing: string[] = [];
+    for (const file of sources) {
+      const literals = refusalLiterals(readFileSync(join(root, file), "utf8"));
+      expect(literals.length, file).toBeGreaterThan(0);
+      for (const message of literals) {
+        if (FRAGMENTS.has(message)) continue;
+        if (translateValidationMessage(message, "en") === message) missing.push(`${file}: ${message}`);
+      }
+    }
+    expect(missing, "add these to lib/i18n/messages/{sv,en}/refusals.json").toEqual([]);
+  });
+
+  it("writes an ordinal in a refusal as an English word", () => {
+    expect(translateValidationMessage("Programmet har redan en femte omgång.", "en")).toBe("The programme already has a fifth round.");
+    expect(translateValidationMessage("Programmet har redan en 13:e omgång.", "en")).toBe("The programme already has a 13th round.");
+    expect(translateValidationMessage("Programmet har redan en sista omgång, den femte (2013). Bekräfta att du vill lägga till en omgång efter den.", "en")).toBe(
+      "The programme already has a last round, the fifth (2013). Confirm that you want to add a round after it.",
+    );
+    expect(translateValidationMessage("Programmet har redan en femte omgång.", "sv")).toBe("Programmet har redan en femte omgång.");
+  });
+
+  it("writes amounts, dates and a message inside a message in the visitor's language", () => {
+    expect(translateValidationMessage(`Beloppet överstiger det som finns kvar av omgångens budget: ${formatKronor(400_000)} återstår.`, "en")).toBe(
+      "The amount is more than is left of the round's budget: SEK 400,000 left.",
+    );
+    expect(
+      translateValidationMessage(
+        `Förslagen beviljar ${formatKronor(3_200_000)} men budgeten är ${formatKronor(3_000_000)}: ${formatKronor(200_000)} för mycket. ` +
+          "Budgeten tar slut vid DEMO-2026-0004. Inga beslut har fattats.",
+        "en",
+      ),
+    ).toBe("The proposals grant SEK 3,200,000 but the budget is SEK 3,000,000: SEK 200,000 too much. The budget runs out at DEMO-2026-0004. No decisions were made.");
+    expect(translateValidationMessage("HJ-2013-0042: Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet. Inga beslut har fattats.", "en")).toBe(
+      "HJ-2013-0042: Write a motivation. It is the decision's reason and is printed in the decision letter. No decisions were made.",
+    );
+    expect(translateValidationMessage("Datumet kan inte vara före 1 januari 2000.", "en")).toBe("The date cannot be before 1 January 2000.");
+  });
+});
+
+describe("zod's own messages", () => {
+  it("are Swedish wherever a schema runs, and English where the interface is", () => {
+    const typeMessage = z.number().safeParse("x").error?.issues[0]?.message ?? "";
+    expect(typeMessage).toBe("Ogiltig inmatning: förväntat antal, fick string");
+    expect(translateValidationMessage(typeMessage, "en")).toBe("Invalid input: expected number, received string");
+    const optionMessage = z.enum(["a", "b"]).safeParse("x").error?.issues[0]?.message ?? "";
+    expect(translateValidationMessage(optionMessage, "en")).toBe('Invalid option: expected one of "a"|"b"');
+    const longMessage = z.string().max(3).safeParse("abcde").error?.issues[0]?.message ?? "";
+    expect(translateValidationMessage(longMessage, "en")).toBe("Too big: expected string to have <=3 characters");
+  });
+
+  it("reach a meeting row sent with no row id in Swedish, not zod's English", () => {
+    const result = meetingSchema.safeParse({ roundId: 1, decidedOn: "2026-05-01", rows: [{ applicationId: "x", outcome: "rejected", motivation: "Skäl." }] });
+    const messages = result.error?.issues.map((issue) => issue.message) ?? [];
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.join(" ")).not.toMatch(/Invalid input|expected/);
+    for (const message of messages) expect(translateValidationMessage(message, "en")).not.toBe(message);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseKronor } from "@/lib/format/amount";
 import { formatDateLong } from "@/lib/format/date";
+import "@/lib/i18n/zod-locale";
 
 /*
  * Field schemas shared by every form, import and CLI command, so the same input gets the same Swedish message

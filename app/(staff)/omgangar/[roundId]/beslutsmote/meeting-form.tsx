@@ -1,9 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import {
   useForm,
@@ -17,11 +16,15 @@ import {
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ApplicationCells, ApplicationHeadCells } from "@/components/decisions/application-cells";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { MeetingApplication } from "@/lib/decisions/meeting";
-import { formatKronor, formatKronorPlain, parseKronor } from "@/lib/format/amount";
+import { formatKronorPlain, parseKronor } from "@/lib/format/amount";
+import { uiFormat } from "@/lib/format/ui";
+import { toLocale } from "@/lib/i18n/config";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 import { recordMeetingDecisionsAction } from "./actions";
 import { meetingSchema, type MeetingFormInput, type MeetingFormOutput } from "@/lib/decisions/meeting-schema";
 
@@ -65,6 +68,7 @@ const fieldId = (index: number, field: RowField) => `rad-${index}-${field}`;
  */
 export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, today }: Props) {
   const t = useTranslations("meeting");
+  const locale = toLocale(useLocale());
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
@@ -178,7 +182,7 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
         <div ref={alertRef} tabIndex={-1}>
           {formError ? (
             <Alert tone="error" title={t("errorsTitle")}>
-              <p>{formError}</p>
+              <p>{translateValidationMessage(formError, locale)}</p>
               {rowErrors.length > 0 ? (
                 <>
                   <p className="mt-2">{t("rowErrors")}</p>
@@ -193,7 +197,7 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
                             setFocus(`rows.${e.index}.${e.field}`);
                           }}
                         >
-                          {e.registrationNumber}: {e.message}
+                          {e.registrationNumber}: {translateValidationMessage(e.message, locale)}
                         </a>
                       </li>
                     ))}
@@ -230,10 +234,7 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
       <Table caption={t("caption")}>
         <thead>
           <tr>
-            <Th>{t("registrationNumber")}</Th>
-            <Th>{t("organisation")}</Th>
-            <Th>{t("project")}</Th>
-            <Th numeric>{t("requested")}</Th>
+            <ApplicationHeadCells />
             <Th>{t("outcome")}</Th>
             <Th>{t("proposedAmount")}</Th>
             <Th>{t("motivation")}</Th>
@@ -278,6 +279,7 @@ function MeetingRowFields({
   errors: FieldErrors<MeetingFormInput>;
 }) {
   const t = useTranslations("meeting");
+  const f = uiFormat(toLocale(useLocale()));
   const outcome = useWatch({ control, name: `rows.${index}.outcome` });
   const amount = useWatch({ control, name: `rows.${index}.grantedAmount` });
   const rowErrors = errors.rows?.[index];
@@ -291,22 +293,13 @@ function MeetingRowFields({
   const errorText = (field: RowField) =>
     message(field) ? (
       <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-48 text-sm font-medium text-red-800">
-        {message(field)}
+        {translateValidationMessage(message(field) ?? "", f.locale)}
       </p>
     ) : null;
 
   return (
     <tr className={invalid ? "bg-red-50" : undefined}>
-      <Td label={t("registrationNumber")} className="whitespace-nowrap">
-        <Link href={`/ansokningar/${application.id}`} className="text-brand-700 underline">
-          {rn}
-        </Link>
-      </Td>
-      <Td label={t("organisation")}>{application.organisationName}</Td>
-      <Td label={t("project")}>{application.projectTitle}</Td>
-      <Td label={t("requested")} numeric>
-        {formatKronor(application.requestedAmount)}
-      </Td>
+      <ApplicationCells application={application} />
       <Td label={t("outcome")}>
         <select
           id={fieldId(index, "outcome")}
@@ -334,7 +327,7 @@ function MeetingRowFields({
         {decision ? (
           <p className="mt-1 max-w-40 text-sm text-slate-700">
             {t("current")}:{" "}
-            {decision.outcome === "approved" ? t("currentApproved", { amount: formatKronor(decision.grantedAmount) }) : t("currentRejected")}
+            {decision.outcome === "approved" ? t("currentApproved", { amount: f.amount(decision.grantedAmount) }) : t("currentRejected")}
           </p>
         ) : null}
         {errorText("outcome")}
@@ -397,6 +390,7 @@ function RunningTotal({
   ref: React.Ref<HTMLDivElement>;
 }) {
   const t = useTranslations("meeting");
+  const f = uiFormat(toLocale(useLocale()));
   const rows = useWatch({ control, name: "rows" }) ?? [];
   let proposed = 0;
   const counts = { approved: 0, rejected: 0, undecided: 0 };
@@ -425,8 +419,8 @@ function RunningTotal({
         ) : null}
         <p aria-live="polite" className="font-semibold">
           {over
-            ? t("totalOver", { proposed: formatKronor(proposed), budget: formatKronor(budget), over: formatKronor(proposed - budget) })
-            : t("totalWithin", { proposed: formatKronor(proposed), budget: formatKronor(budget), left: formatKronor(budget - proposed) })}
+            ? t("totalOver", { proposed: f.amount(proposed), budget: f.amount(budget), over: f.amount(proposed - budget) })
+            : t("totalWithin", { proposed: f.amount(proposed), budget: f.amount(budget), left: f.amount(budget - proposed) })}
         </p>
         <p className="text-sm text-slate-700">{t("counts", counts)}</p>
       </div>
