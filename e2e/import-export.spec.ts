@@ -1,7 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Download, Page } from "@playwright/test";
 import { readSheet } from "read-excel-file/node";
 import { test, expect } from "./fixtures";
@@ -30,9 +28,12 @@ const ROWS = [
   "Linköpings kommun;;0580;05;;Lika villkor i idrotten;;Idrott;600 000;Karl Ek;Strateg;013-20 60 00;karl.ek@linkoping.se",
 ];
 
-/** The file as Swedish Excel saves "CSV UTF-8 (semikolonavgränsad)": a byte order mark, ";" and CRLF. */
+/**
+ * The file as Swedish Excel saves "CSV UTF-8 (semikolonavgränsad)": a byte order mark, ";" and CRLF. It is written
+ * into the test's own output directory, which Playwright manages (and empties before each run).
+ */
 function writeImportFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), "anslag-import-")), "ansokningar.csv");
+  const path = test.info().outputPath("ansokningar.csv");
   writeFileSync(path, `\uFEFF${[HEADINGS.join(";"), ...ROWS].join("\r\n")}\r\n`, "utf8");
   return path;
 }
@@ -313,7 +314,7 @@ test.describe("exporting a round's applications", () => {
     expect(sheet[1]?.[18]).toBe("+46 90 16 10 00");
 
     // Into another round, as it was downloaded.
-    const path = join(mkdtempSync(join(tmpdir(), "anslag-export-")), csv.file.suggestedFilename());
+    const path = test.info().outputPath(csv.file.suggestedFilename());
     writeFileSync(path, csv.bytes);
     await page.goto(`/omgangar/${target.roundId}/import`);
     await expectAccessible();

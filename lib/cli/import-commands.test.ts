@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
@@ -7,7 +6,7 @@ import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, tempDir } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { codeFromName, registerImportCommands } from "./import-commands";
 
@@ -45,7 +44,7 @@ const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${tabl
 beforeEach(() => {
   db = freshTestDb().db;
   seedReferenceData(db);
-  dir = mkdtempSync(join(tmpdir(), "anslag-cli-"));
+  dir = tempDir("anslag-cli-");
   out = [];
   err = [];
   vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void out.push(args.join(" ")));
