@@ -1,9 +1,10 @@
 import Papa from "papaparse";
 import writeXlsxFile from "write-excel-file/node";
 import type { Db } from "@/db/client";
-import { listRoundApplications } from "@/db/queries/application-list";
-import { getRoundForExport, listApplicationsForExport, listRoundApplicationIds, type ExportApplicationRow } from "@/db/queries/export";
+import { listAllListedApplicationIds, listApplicationRows, type ApplicationRow } from "@/db/queries/application-list";
+import { getRoundForExport } from "@/db/queries/export";
 import { listParamsSchema, type ListParams } from "@/lib/applications/list-params";
+import type { ApplicationScope } from "@/lib/auth/permissions";
 import type { ApplicationStatus } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
 import { COLUMN_LABELS } from "@/lib/import/columns";
@@ -76,7 +77,7 @@ const OUTCOME_LABELS = { approved: "Beviljad", rejected: "Avslagen" } as const;
 /** One exported row, in the order of EXPORT_COLUMNS: text, a whole number of kronor, or empty. */
 export type ExportCell = string | number | null;
 
-function cellsOf(r: ExportApplicationRow): ExportCell[] {
+function cellsOf(r: ApplicationRow): ExportCell[] {
   const values: Record<ExportColumn, ExportCell> = {
     registration_number: r.registrationNumber,
     organisation: r.organisation,
@@ -104,28 +105,12 @@ function cellsOf(r: ExportApplicationRow): ExportCell[] {
 
 const DEFAULT_LIST = listParamsSchema.parse({});
 
-/** True when the list shows every application of the round in registration-number order. */
-function isWholeRound(params: ListParams): boolean {
-  return !params.sok && !params.status && !params.lan && !params.typ && params.sortera === "diarienummer" && params.ordning === "asc";
-}
-
 /**
- * The ids of the applications the list on screen shows, in its order, every page of it: through the list's own
- * query, so the export always agrees with the screen, whatever the search matches.
+ * The rows of the export, in the order of EXPORT_COLUMNS: the applications the list on screen shows, in its order,
+ * every page of it, through the list's own filter and sort builder, so the export always agrees with the screen.
  */
-function listedIds(db: Db, roundId: number, params: ListParams): number[] {
-  if (isWholeRound(params)) return listRoundApplicationIds(db, roundId);
-  const ids: number[] = [];
-  for (let page = 1; ; page++) {
-    const { rows, total } = listRoundApplications(db, roundId, { ...params, sida: page });
-    ids.push(...rows.map((row) => row.id));
-    if (rows.length === 0 || ids.length >= total) return ids;
-  }
-}
-
-/** The rows of the export, in the order of EXPORT_COLUMNS. */
-export function roundApplicationRows(db: Db, roundId: number, params: ListParams = DEFAULT_LIST): ExportCell[][] {
-  return listApplicationsForExport(db, listedIds(db, roundId, params)).map(cellsOf);
+export function roundApplicationRows(db: Db, roundId: number, scope: ApplicationScope, params: ListParams = DEFAULT_LIST): ExportCell[][] {
+  return listApplicationRows(db, listAllListedApplicationIds(db, roundId, params, scope)).map(cellsOf);
 }
 
 const PHONE_COLUMN = EXPORT_COLUMNS.indexOf("contact_phone");
@@ -135,12 +120,13 @@ export async function exportRoundApplications(
   db: Db,
   roundId: number,
   format: ExportFormat,
+  scope: ApplicationScope,
   params: ListParams = DEFAULT_LIST,
 ): Promise<ExportFile> {
   const round = getRoundForExport(db, roundId);
   if (!round) throw new DomainError("Omgången finns inte.", undefined, "not_found");
 
-  const rows = roundApplicationRows(db, roundId, params);
+  const rows = roundApplicationRows(db, roundId, scope, params);
   const baseName = `ansokningar-${round.code}-${round.year}-omgang-${round.ordinal}`.replace(/[^A-Za-z0-9-]/g, "");
 
   if (format === "csv") {
