@@ -176,15 +176,12 @@ export type SpreadsheetRow = Record<string, string>;
 /** A problem in one cell (or, with column "", in the row as a whole). */
 export type CellError = { column: string; message: string };
 
+/** The columns an import can read (those with a `read`): the only ones a row schema may name. */
+type ReadableColumn = { [K in ColumnName]: (typeof COLUMNS)[K] extends { read: CellSchema } ? K : never }[ColumnName];
+
 /** The schema of a row of these columns: each cell read as its column says. */
-function rowSchema<N extends ColumnName>(names: readonly N[]) {
-  const shape = Object.fromEntries(
-    names.map((name) => {
-      const read = column(name).read;
-      if (!read) throw new Error(`No import reads the column ${name}.`);
-      return [name, read];
-    }),
-  );
+function rowSchema<N extends ReadableColumn>(names: readonly N[]) {
+  const shape = Object.fromEntries(names.map((name) => [name, (COLUMNS[name] as { read: CellSchema }).read]));
   return z.object(shape as Record<N, CellSchema>);
 }
 
