@@ -60,3 +60,8 @@ export function testDatabasesInUse(): readonly string[] {
 export function tempDirsInUse(): readonly string[] {
   return made.map((entry) => entry.dir);
 }
+
+/** How many rows a table has (before/after counts: a refused write leaves every table as it was). */
+export function rowCount(db: Db, table: string): number {
+  return db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+}

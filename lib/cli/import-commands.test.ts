@@ -6,7 +6,7 @@ import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { freshTestDb, tempDir } from "@/db/testing";
+import { freshTestDb, tempDir, rowCount } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { codeFromName, registerImportCommands } from "./import-commands";
 
@@ -39,7 +39,7 @@ async function failure(...args: string[]): Promise<CommanderError | DomainError>
   throw new Error(`expected ${args.join(" ")} to fail`);
 }
 
-const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => rowCount(db, table);
 
 beforeEach(() => {
   db = freshTestDb().db;

@@ -5,7 +5,7 @@ import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from "
 import { dirname, join, relative } from "node:path";
 import type { Db } from "@/db/client";
 import { getOrganisationByName } from "@/db/queries/organisations";
-import { freshTestDb, tempDir } from "@/db/testing";
+import { freshTestDb, tempDir, rowCount } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
@@ -48,7 +48,7 @@ afterEach(() => {
 
 const printed = () => log.mock.calls.map((args) => args.join(" ")).join("\n");
 const errors = () => error.mock.calls.map((args) => args.join(" ")).join("\n");
-const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => rowCount(db, table);
 const userByEmail = (email: string) => db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }).sync();
 
 function createOrganisation(name: string): number {
