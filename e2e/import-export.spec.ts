@@ -213,6 +213,8 @@ test.describe("importing applications from a file", () => {
   }) => {
     await login("officer");
     await page.getByRole("link", { name: "Femte omgången 2013" }).click();
+    // The round's page first, then its check (a check of the start page would leave the round's page unchecked).
+    await expect(page.getByRole("heading", { level: 1, name: "Femte omgången 2013" })).toBeVisible();
     await expectAccessible();
     await page.getByRole("link", { name: "Läs in från fil" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Läs in ansökningar från fil" })).toBeVisible();
