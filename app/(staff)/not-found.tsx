@@ -1,15 +1,5 @@
-import Link from "@/components/ui/link";
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/ui/page-header";
+import { NotFoundContent } from "@/components/ui/not-found-content";
 
-export default async function NotFound() {
-  const t = await getTranslations("errors");
-  return (
-    <>
-      <PageHeader title={t("notFoundTitle")} description={t("notFoundText")} />
-      <Link href="/" className="text-brand-700 underline">
-        {t("toStart")}
-      </Link>
-    </>
-  );
+export default function NotFound() {
+  return <NotFoundContent />;
 }

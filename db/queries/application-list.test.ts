@@ -13,6 +13,8 @@ import { updateApplication } from "@/lib/applications/update";
 import { organisationVersionOf, updateOrganisation } from "@/lib/organisations/update";
 
 const actor = { id: null, label: "test" };
+/** An officer's scope: every application. */
+const ALL = { kind: "all" } as const;
 let db: Db;
 let roundId: number;
 
@@ -27,7 +29,7 @@ function register(fields: Partial<ApplicationFieldsInput> & { leadOrganisation: 
 }
 
 const search = (sok: string, extra: Record<string, string> = {}) =>
-  listRoundApplications(db, roundId, parseListParams({ sok, ...extra })).rows.map((r) => r.registrationNumber);
+  listRoundApplications(db, roundId, parseListParams({ sok, ...extra }), ALL).rows.map((r) => r.registrationNumber);
 
 beforeEach(() => {
   db = freshTestDb().db;
@@ -122,7 +124,7 @@ describe("the round's list: text search", () => {
     expect(search("umeå")).toEqual([here.registrationNumber]);
     expect(search("kommun", { lan: "24" })).toEqual([here.registrationNumber]);
     expect(search("service", { typ: "kommun", sortera: "organisation", ordning: "desc" })).toHaveLength(2);
-    expect(listRoundApplications(db, roundId, parseListParams({ sok: "umeå" })).total).toBe(1);
+    expect(listRoundApplications(db, roundId, parseListParams({ sok: "umeå" }), ALL).total).toBe(1);
   });
 });
 
@@ -132,11 +134,11 @@ describe("the round's list: pages and sorting", () => {
     db.transaction((tx) => {
       for (let i = 0; i < 120; i++) registerApplication(tx, roundId, parsed, actor);
     });
-    const result = listRoundApplications(db, roundId, parseListParams({ sida: "99" }));
+    const result = listRoundApplications(db, roundId, parseListParams({ sida: "99" }), ALL);
     expect(result).toMatchObject({ total: 120, page: 3 });
     expect(result.rows).toHaveLength(20);
     expect(result.rows[19]?.registrationNumber).toBe("HJ-2026-0120");
-    expect(listRoundApplications(db, roundId, parseListParams({ sok: "ingenting sådant", sida: "4" }))).toEqual({ rows: [], total: 0, page: 1 });
+    expect(listRoundApplications(db, roundId, parseListParams({ sok: "ingenting sådant", sida: "4" }), ALL)).toEqual({ rows: [], total: 0, page: 1 });
   });
 
   it("sorts by the granted amount, undecided and rejected applications before the smallest grant", () => {
@@ -152,7 +154,7 @@ describe("the round's list: pages and sorting", () => {
     decide(large.id, "approved", 900_000);
     decide(rejected.id, "rejected", 0);
 
-    const order = (ordning: string) => listRoundApplications(db, roundId, parseListParams({ sortera: "beviljat", ordning })).rows.map((r) => r.id);
+    const order = (ordning: string) => listRoundApplications(db, roundId, parseListParams({ sortera: "beviljat", ordning }), ALL).rows.map((r) => r.id);
     expect(order("desc")).toEqual([large.id, small.id, rejected.id, none.id]);
     expect(order("asc")).toEqual([none.id, rejected.id, small.id, large.id]);
   });

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { Db } from "../client";
-import { applications, counties, decisions, organisations, type ApplicationStatus, type OrganisationKind } from "../schema";
+import type { DbOrTx } from "../client";
+import { applicationCoApplicants, applications, counties, decisions, organisations, type ApplicationStatus, type OrganisationKind } from "../schema";
+import type { ApplicationScope } from "@/lib/auth/permissions";
 import { PAGE_SIZE, type ListParams, type SortKey } from "@/lib/applications/list-params";
 import { normaliseText } from "@/lib/validation/fields";
+import { applicationInScope } from "./scope";
 
 export type ApplicationListRow = {
   id: number;
@@ -69,8 +71,8 @@ function shortWordCondition(word: string): SQL {
   return or(...likeCaseVariants(word).flatMap((pattern) => columns.map((column) => sql`${column} LIKE ${pattern} ESCAPE '\\'`)))!;
 }
 
-function filters(roundId: number, params: ListParams): SQL | undefined {
-  const conditions: (SQL | undefined)[] = [eq(applications.roundId, roundId)];
+function filters(roundId: number, params: ListParams, scope: ApplicationScope): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(applications.roundId, roundId), applicationInScope(scope)];
   if (params.status) conditions.push(eq(applications.status, params.status));
   if (params.lan) conditions.push(eq(organisations.countyCode, params.lan));
   if (params.typ) conditions.push(eq(organisations.kind, params.typ));
@@ -106,68 +108,156 @@ function needsOrganisation(params: ListParams): boolean {
 }
 
 /**
- * One page of a round's applications, the number of matches and the page shown: a page past the end (a link kept
- * from a longer list, `?sida=99`) shows the last page. Three small queries, whatever the round's size:
- * - the count;
- * - one page of ids (a deferred join: the index orders and skips, nothing else is read for skipped rows). With a
- *   text search, the FTS table drives it (`FROM application_search CROSS JOIN applications`, the order SQLite must
- *   keep): a search matches few rows of a round, so finding them first beats walking the round's index;
- * - the page's 50 rows joined with organisations, counties and decisions.
+ * The ids of the applications a round's list shows (its search, filters and scope), as a count query and an id
+ * query in the list's order: the one builder behind the list on screen and the export, so they always agree. With
+ * a text search the FTS table drives both (`FROM application_search CROSS JOIN applications`, the order SQLite must
+ * keep): a search matches few rows of a round, so finding them first beats walking the round's index. Without one,
+ * the (round_id, ...) indexes order and skip, and nothing else is read for skipped rows.
  */
-export function listRoundApplications(
-  db: Db,
-  roundId: number,
-  params: ListParams,
-): { rows: ApplicationListRow[]; total: number; page: number } {
-  const where = filters(roundId, params);
+function listedIdQueries(db: DbOrTx, roundId: number, params: ListParams, scope: ApplicationScope) {
+  const where = filters(roundId, params, scope);
   const searched = searchWords(params.sok).indexed.length > 0;
   const joinOrganisation = needsOrganisation(params);
   const joinDecision = params.sortera === "beviljat";
 
   // With a text search the FTS table comes first: CROSS JOIN is SQLite's way of saying "keep this order".
   const source = searched ? sql`${applicationSearch} CROSS JOIN ${applications}` : sql`${applications}`;
-  const countQuery = db.select({ n: sql<number>`count(*)` }).from(source).$dynamic();
+  const count = db.select({ n: sql<number>`count(*)` }).from(source).$dynamic();
   // A raw column: drizzle cannot see that `source` holds the applications table.
-  const idQuery = db.select({ id: sql<number>`${applications.id}` }).from(source).$dynamic();
-  for (const query of [countQuery, idQuery] as const) {
+  const ids = db.select({ id: sql<number>`${applications.id}` }).from(source).$dynamic();
+  for (const query of [count, ids] as const) {
     if (joinOrganisation) query.innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId));
     if (joinDecision) query.leftJoin(decisions, eq(decisions.applicationId, applications.id));
     query.where(where);
   }
+  const direction = params.ordning === "desc" ? desc : asc;
+  ids.orderBy(direction(ORDER[params.sortera]), direction(applications.registrationNumber));
+  return { count, ids };
+}
 
-  const total = countQuery.get()?.n ?? 0;
+/** Every id the list shows, all its pages, in its order (what the export writes). */
+export function listAllListedApplicationIds(db: DbOrTx, roundId: number, params: ListParams, scope: ApplicationScope): number[] {
+  return listedIdQueries(db, roundId, params, scope)
+    .ids.all()
+    .map((r) => r.id);
+}
+
+/**
+ * One page of a round's applications, the number of matches and the page shown: a page past the end (a link kept
+ * from a longer list, `?sida=99`) shows the last page. Three small queries, whatever the round's size: the count,
+ * one page of ids (a deferred join, see listedIdQueries), and the page's 50 rows (listApplicationRows). A
+ * coordinator's scope leaves out every other organisation's application.
+ */
+export function listRoundApplications(
+  db: DbOrTx,
+  roundId: number,
+  params: ListParams,
+  scope: ApplicationScope,
+): { rows: ApplicationListRow[]; total: number; page: number } {
+  const { count, ids } = listedIdQueries(db, roundId, params, scope);
+  const total = count.get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(params.sida, pages);
   if (total === 0) return { rows: [], total, page };
 
-  const direction = params.ordning === "desc" ? desc : asc;
-  const pageIds = idQuery
-    .orderBy(direction(ORDER[params.sortera]), direction(applications.registrationNumber))
+  const pageIds = ids
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all()
     .map((r) => r.id);
   if (pageIds.length === 0) return { rows: [], total, page };
 
-  const found = db
-    .select({
-      id: applications.id,
-      registrationNumber: applications.registrationNumber,
-      projectTitle: applications.projectTitle,
-      organisationName: organisations.name,
-      organisationKind: organisations.kind,
-      countyName: counties.name,
-      requestedAmount: applications.requestedAmount,
-      status: applications.status,
-      grantedAmount: decisions.grantedAmount,
-    })
-    .from(applications)
-    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
-    .leftJoin(counties, eq(counties.code, organisations.countyCode))
-    .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(inArray(applications.id, pageIds))
-    .all();
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const rows = pageIds.map((id) => byId.get(id)).filter((row): row is ApplicationListRow => row !== undefined);
+  const rows = listApplicationRows(db, pageIds).map((row) => ({
+    id: row.id,
+    registrationNumber: row.registrationNumber,
+    projectTitle: row.projectTitle,
+    organisationName: row.organisation,
+    organisationKind: row.kind,
+    countyName: row.county,
+    requestedAmount: row.requestedAmount,
+    status: row.status,
+    grantedAmount: row.grantedAmount,
+  }));
   return { rows, total, page };
+}
+
+export type ApplicationRow = {
+  id: number;
+  registrationNumber: string;
+  organisation: string;
+  kind: (typeof organisations.$inferSelect)["kind"];
+  municipalityCode: string | null;
+  countyCode: string | null;
+  county: string | null;
+  coApplicants: string | null;
+  projectTitle: string;
+  description: string;
+  focusAreas: string[];
+  requestedAmount: number;
+  status: (typeof applications.$inferSelect)["status"];
+  outcome: (typeof decisions.$inferSelect)["outcome"] | null;
+  grantedAmount: number | null;
+  decidedOn: string | null;
+  motivation: string | null;
+  contactName: string;
+  contactTitle: string;
+  contactPhone: string;
+  contactEmail: string;
+};
+
+/** SQLite takes a bounded number of parameters: ids go in chunks of this many. */
+const CHUNK = 500;
+
+/**
+ * Every column the list and the export show of these applications (the lead organisation, its county, the
+ * co-applicants' names and the decision), in the order of `ids`: one page of the list, or all of an export.
+ */
+export function listApplicationRows(db: DbOrTx, ids: readonly number[]): ApplicationRow[] {
+  const byId = new Map<number, ApplicationRow>();
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const coApplicants = db
+      .select({
+        applicationId: applicationCoApplicants.applicationId,
+        names: sql<string>`group_concat(${organisations.name}, '; ' ORDER BY ${applicationCoApplicants.position})`.as("co_names"),
+      })
+      .from(applicationCoApplicants)
+      .innerJoin(organisations, eq(organisations.id, applicationCoApplicants.organisationId))
+      .where(inArray(applicationCoApplicants.applicationId, chunk))
+      .groupBy(applicationCoApplicants.applicationId)
+      .as("co");
+    const rows = db
+      .select({
+        id: applications.id,
+        registrationNumber: applications.registrationNumber,
+        organisation: organisations.name,
+        kind: organisations.kind,
+        municipalityCode: organisations.municipalityCode,
+        countyCode: organisations.countyCode,
+        county: counties.name,
+        coApplicants: coApplicants.names,
+        projectTitle: applications.projectTitle,
+        description: applications.description,
+        focusAreas: applications.focusAreas,
+        requestedAmount: applications.requestedAmount,
+        status: applications.status,
+        outcome: decisions.outcome,
+        grantedAmount: decisions.grantedAmount,
+        decidedOn: decisions.decidedOn,
+        motivation: decisions.motivation,
+        contactName: applications.contactName,
+        contactTitle: applications.contactTitle,
+        contactPhone: applications.contactPhone,
+        contactEmail: applications.contactEmail,
+      })
+      .from(applications)
+      .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+      .leftJoin(counties, eq(counties.code, organisations.countyCode))
+      .leftJoin(coApplicants, eq(coApplicants.applicationId, applications.id))
+      .leftJoin(decisions, eq(decisions.applicationId, applications.id))
+      .where(inArray(applications.id, chunk))
+      .all();
+    for (const row of rows) byId.set(row.id, row);
+  }
+  return ids.map((id) => byId.get(id)).filter((row): row is ApplicationRow => row !== undefined);
 }

@@ -1,35 +1,14 @@
-import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { applicationCoApplicants, applications, auditEvents, decisions, rounds, users, type Application, type NewApplication } from "../schema";
 import type { ApplicationScope } from "@/lib/auth/permissions";
+import { applicationInScope, involvesOrganisation } from "./scope";
 
 /*
  * Reads and writes of applications. Reads of one or many applications take the reader's scope
  * (`applicationScope(actor)` from lib/auth/permissions) and return nothing outside it: another organisation's
  * application is simply not found, exactly like one that does not exist.
  */
-
-/** Whether an organisation leads the application or is one of its co-applicants. */
-function involves(organisationId: number): SQL {
-  return or(
-    eq(applications.leadOrganisationId, organisationId),
-    // Spelled out: inside a relational query (getApplicationDetail) drizzle would re-alias the co-applicant columns
-    // to the application's table.
-    sql`EXISTS (SELECT 1 FROM application_co_applicants AS c WHERE c.application_id = ${applications.id} AND c.organisation_id = ${organisationId})`,
-  )!;
-}
-
-/** The scope as a condition on `applications`: everything, one organisation's (lead or co-applicant), or nothing. */
-export function applicationScopeCondition(scope: ApplicationScope): SQL {
-  switch (scope.kind) {
-    case "all":
-      return sql`1 = 1`;
-    case "organisation":
-      return involves(scope.organisationId);
-    case "none":
-      return sql`1 = 0`;
-  }
-}
 
 /**
  * The applications an organisation leads or takes part in, newest round first, with their decisions. The caller
@@ -51,7 +30,7 @@ export function listApplicationsForOrganisation(db: Db, organisationId: number) 
     .from(applications)
     .innerJoin(rounds, eq(rounds.id, applications.roundId))
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(involves(organisationId))
+    .where(involvesOrganisation(organisationId))
     .orderBy(desc(rounds.year), desc(rounds.ordinal), applications.registrationNumber)
     .all();
 }
@@ -59,7 +38,7 @@ export function listApplicationsForOrganisation(db: Db, organisationId: number) 
 /** One application with everything its page shows, or null when it does not exist or lies outside `scope`. */
 export function getApplicationDetail(db: DbOrTx, applicationId: number, scope: ApplicationScope) {
   const application = db.query.applications.findFirst({
-    where: and(eq(applications.id, applicationId), applicationScopeCondition(scope)),
+    where: and(eq(applications.id, applicationId), applicationInScope(scope)),
     with: {
       round: { with: { programme: true } },
       leadOrganisation: { with: { county: true } },

@@ -1,36 +1,16 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { applications, auditEvents, decisions, organisations, rounds, type Decision } from "../schema";
 import type { DecisionOutcome, RoundStatus } from "@/lib/enums";
 import type { ApplicationScope } from "@/lib/auth/permissions";
 import { writeAudit, type AuditActor } from "@/lib/audit";
+import { applicationInScope } from "./scope";
 
 /*
  * Every table access of decisions: the budget sum, the rows a decision is checked against, the decision's writes
  * with their audit events, and the scoped reads. The rules (what may be decided, the budget rule, the messages) are
  * in lib/decisions/; these functions do what they are told, inside the caller's transaction.
  */
-
-/**
- * The SQL condition "this application is in the actor's scope": everything, the applications an organisation leads
- * or takes part in, or nothing. A row outside it is simply not found, exactly like a missing one.
- */
-export function applicationInScope(scope: ApplicationScope): SQL | undefined {
-  switch (scope.kind) {
-    case "all":
-      return undefined;
-    case "organisation":
-      return or(
-        eq(applications.leadOrganisationId, scope.organisationId),
-        // A correlated subquery on the co-applicants' (application_id, organisation_id) key. Written out rather than
-        // with the table's columns: Drizzle's relational queries re-alias every column in a where clause to the
-        // root table, which would turn "co.application_id" into "applications.application_id".
-        sql`exists (select 1 from application_co_applicants co where co.application_id = ${applications.id} and co.organisation_id = ${scope.organisationId})`,
-      );
-    case "none":
-      return sql`0`;
-  }
-}
 
 /** Sum granted by the approved decisions of a round, optionally leaving out one application's decision. */
 export function grantedInRound(db: DbOrTx, roundId: number, exceptApplicationId?: number): number {

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { applications } from "../schema";
 import type { ApplicationScope } from "@/lib/auth/permissions";
-import { applicationInScope, getReplacedDecisionDate } from "./decisions";
+import { getReplacedDecisionDate } from "./decisions";
+import { applicationInScope } from "./scope";
 
 /**
  * What a decision letter needs about one application, in one SQL statement (Drizzle's relational query nests the

@@ -22,6 +22,19 @@ export type RoundSummary = {
   granted: number;
 };
 
+/** A round with its programme's names: the columns the start page's summaries and a round's page share. */
+const roundWithProgramme = {
+  id: rounds.id,
+  programmeId: rounds.programmeId,
+  programmeName: programmes.name,
+  programmeNameEn: programmes.nameEn,
+  ordinal: rounds.ordinal,
+  year: rounds.year,
+  status: rounds.status,
+  isLast: rounds.isLast,
+  budget: rounds.budget,
+};
+
 /**
  * Every round with its counts and sums, in one query: aggregates come from grouped subqueries over the
  * (round_id, status) and (round_id, outcome, granted_amount) indexes, never row by row.
@@ -49,15 +62,7 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
 
   return db
     .select({
-      id: rounds.id,
-      programmeId: rounds.programmeId,
-      programmeName: programmes.name,
-      programmeNameEn: programmes.nameEn,
-      ordinal: rounds.ordinal,
-      year: rounds.year,
-      status: rounds.status,
-      isLast: rounds.isLast,
-      budget: rounds.budget,
+      ...roundWithProgramme,
       received: sql<number>`coalesce(${appCounts.received}, 0)`,
       approved: sql<number>`coalesce(${appCounts.approved}, 0)`,
       rejected: sql<number>`coalesce(${appCounts.rejected}, 0)`,
@@ -75,15 +80,7 @@ export function getRound(db: DbOrTx, roundId: number) {
   return (
     db
       .select({
-        id: rounds.id,
-        programmeId: rounds.programmeId,
-        programmeName: programmes.name,
-      programmeNameEn: programmes.nameEn,
-        ordinal: rounds.ordinal,
-        year: rounds.year,
-        budget: rounds.budget,
-        status: rounds.status,
-        isLast: rounds.isLast,
+        ...roundWithProgramme,
         opensOn: rounds.opensOn,
         closesOn: rounds.closesOn,
         decisionOn: rounds.decisionOn,

@@ -1,6 +1,8 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freshTestDb, testDatabasesInUse } from "./index";
+import { getDb } from "../client";
+import { freshTestDb, tempDir, tempDirsInUse, testDatabasesInUse } from "./index";
 
 let fromEarlierTest: string | undefined;
 
@@ -54,5 +56,39 @@ describe("a database made in beforeAll", () => {
   it("and still there for the next (it is removed when the file has run)", () => {
     expect(existsSync(shared)).toBe(true);
     expect(testDatabasesInUse()).toContain(shared);
+  });
+});
+
+describe("tempDir", () => {
+  let made: string | undefined;
+  let inBeforeEach: string;
+  beforeEach(() => {
+    inBeforeEach = tempDir("anslag-tempdir-");
+  });
+
+  it("gives an empty directory the test may write in", () => {
+    made = tempDir("anslag-tempdir-");
+    writeFileSync(join(made, "fil.txt"), "x");
+    expect(existsSync(join(made, "fil.txt"))).toBe(true);
+    expect(tempDirsInUse()).toEqual(expect.arrayContaining([made, inBeforeEach]));
+  });
+
+  it("removes it, files and all, after the test that made it (one made in beforeEach too)", () => {
+    expect(made).toBeDefined();
+    expect(existsSync(made!)).toBe(false);
+    expect(tempDirsInUse()).toContain(inBeforeEach);
+    expect(tempDirsInUse()).not.toContain(made);
+  });
+
+  let pointedAt: { open: boolean } | undefined;
+  it("closes the process's database first when DATABASE_PATH points into it", () => {
+    process.env.DATABASE_PATH = join(tempDir("anslag-tempdir-"), "egen.db");
+    pointedAt = getDb().$client;
+    expect(pointedAt.open).toBe(true);
+  });
+
+  it("so no connection to a removed file is left open", () => {
+    expect(pointedAt?.open).toBe(false);
+    expect(existsSync(process.env.DATABASE_PATH!)).toBe(false);
   });
 });

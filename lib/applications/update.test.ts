@@ -3,11 +3,11 @@ import type { Db } from "@/db/client";
 import { getApplicationDetail, getApplicationSnapshot } from "@/db/queries/applications";
 import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
-import { DomainError } from "@/lib/errors";
 import { listApplicationHistory } from "@/db/queries/audit";
 import { saveNewApplication } from "./register";
 import { applicationFieldsSchema, registerApplicationSchema, updateApplicationSchema } from "./schema";
 import { updateApplication } from "./update";
+import { caughtDomainError } from "@/lib/testing";
 
 const officerA = { id: null, label: "Anna Handläggare" };
 const officerB = { id: null, label: "Bo Handläggare" };
@@ -22,16 +22,6 @@ beforeEach(() => {
   const programmeId = sqlite.prepare("INSERT INTO programmes (name, code, funder, allocation) VALUES ('Programmet', 'HJ', 'regeringen', 0) RETURNING id").pluck().get();
   roundId = sqlite.prepare("INSERT INTO rounds (programme_id, ordinal, year, budget, status) VALUES (?, 1, 2026, 1000000, 'open') RETURNING id").pluck().get(programmeId) as number;
 });
-
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const form = { leadOrganisation: { name: "Umeå kommun" }, projectTitle: "Gemensam titel", requestedAmount: "400 000" };
 
@@ -54,7 +44,7 @@ describe("saveNewApplication", () => {
 
   it("refuses a new co-applicant without a kind at that co-applicant's field, and writes nothing", () => {
     const input = registerApplicationSchema.parse({ ...form, roundId, coApplicants: [{ name: "Vännäs kommun" }, { name: "Ny förening i Umeå" }] });
-    const error = refusal(() => saveNewApplication(db, input, officerA));
+    const error = caughtDomainError(() => saveNewApplication(db, input, officerA));
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(["coApplicants.1.kind"]);
     expect(getApplicationDetail(db, 1, { kind: "all" })).toBeNull();
   });
@@ -70,7 +60,7 @@ describe("updateApplication", () => {
     // A sets the amount to 450 000.
     updateApplication(db, edit({ requestedAmount: "450 000" }, loaded.version), officerA);
     // B, who opened the same version, changes only the title: refused, with what A saved.
-    const error = refusal(() => updateApplication(db, edit({ projectTitle: "B:s titel" }, loaded.version), officerB));
+    const error = caughtDomainError(() => updateApplication(db, edit({ projectTitle: "B:s titel" }, loaded.version), officerB));
     expect(error.code).toBe("conflict");
     const saved = error.details?.saved as ReturnType<typeof getApplicationSnapshot>;
     expect(saved).toMatchObject({ version: 2, savedBy: "Anna Handläggare", requestedAmount: 450_000, projectTitle: "Gemensam titel" });

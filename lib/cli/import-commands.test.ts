@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError } from "commander";
@@ -7,7 +6,7 @@ import { readSheet } from "read-excel-file/node";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, tempDir, rowCount } from "@/db/testing";
 import { DomainError } from "@/lib/errors";
 import { codeFromName, registerImportCommands } from "./import-commands";
 
@@ -40,12 +39,12 @@ async function failure(...args: string[]): Promise<CommanderError | DomainError>
   throw new Error(`expected ${args.join(" ")} to fail`);
 }
 
-const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => rowCount(db, table);
 
 beforeEach(() => {
   db = freshTestDb().db;
   seedReferenceData(db);
-  dir = mkdtempSync(join(tmpdir(), "anslag-cli-"));
+  dir = tempDir("anslag-cli-");
   out = [];
   err = [];
   vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void out.push(args.join(" ")));

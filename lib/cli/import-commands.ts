@@ -146,7 +146,7 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
       await withDb(async (db) => {
         if (options.format !== "csv" && options.format !== "xlsx") badArgument(`--format ska vara csv eller xlsx, inte "${options.format}".`);
         const round = resolveRound(db, options.round, options.programme);
-        const file = await exportRoundApplications(db, round.id, options.format as "csv" | "xlsx");
+        const file = await exportRoundApplications(db, round.id, options.format as "csv" | "xlsx", { kind: "all" });
         const target = resolve(options.out);
         writeFileSync(target, file.body);
         console.log(`Ansökningarna i ${round.label} skrivna till ${target} (${file.body.byteLength} byte).`);

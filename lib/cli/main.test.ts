@@ -1,12 +1,11 @@
 import { insertOrganisation } from "@/db/queries/organisations";
 import { describe, it, expect, beforeEach, afterEach, vi, type MockInstance } from "vitest";
 import Database from "better-sqlite3";
-import { existsSync, linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import type { Db } from "@/db/client";
 import { getOrganisationByName } from "@/db/queries/organisations";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, tempDir, rowCount } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
@@ -49,7 +48,7 @@ afterEach(() => {
 
 const printed = () => log.mock.calls.map((args) => args.join(" ")).join("\n");
 const errors = () => error.mock.calls.map((args) => args.join(" ")).join("\n");
-const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => rowCount(db, table);
 const userByEmail = (email: string) => db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }).sync();
 
 function createOrganisation(name: string): number {
@@ -255,7 +254,7 @@ describe("db seed and db migrate", () => {
 describe("db backup", () => {
   it("writes a file that opens as a SQLite database with the same applications", async () => {
     expect(await main(["db", "seed"])).toBe(0);
-    const target = join(mkdtempSync(join(tmpdir(), "anslag-backup-")), "kopia.db");
+    const target = join(tempDir("anslag-backup-"), "kopia.db");
     expect(await main(["db", "backup", target])).toBe(0);
     expect(errors()).toBe("");
     expect(printed()).toContain(`Säkerhetskopia skriven till ${target}`);
@@ -318,7 +317,7 @@ describe("connections", () => {
   });
 
   it("closes the connection when a command fails synchronously (a database without tables)", async () => {
-    process.env.DATABASE_PATH = join(mkdtempSync(join(tmpdir(), "anslag-empty-")), "tom.db");
+    process.env.DATABASE_PATH = join(tempDir("anslag-empty-"), "tom.db");
     expect(await main(["accounts"])).toBe(1);
     expect(errors()).toContain("no such table");
     expect(opened).toHaveLength(1);
@@ -351,7 +350,7 @@ describe("ensureAuthSecret", () => {
   beforeEach(() => {
     saved = process.env.AUTH_SECRET;
     delete process.env.AUTH_SECRET;
-    file = join(mkdtempSync(join(tmpdir(), "anslag-env-")), ".env.local");
+    file = join(tempDir("anslag-env-"), ".env.local");
   });
   afterEach(() => {
     if (saved === undefined) delete process.env.AUTH_SECRET;

@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { readTestApplication, readTestDecision, readTestDecisions } from "@/db/testing/decisions";
 import { freshTestDb } from "@/db/testing";
-import { DomainError } from "@/lib/errors";
 import { listMeetingApplications, recordMeetingDecisions, type MeetingRow } from "./meeting";
 import { grantedInRound, recordDecision } from "./record";
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
 import { inWriteTransaction } from "@/db/transaction";
+import { caughtDomainError } from "@/lib/testing";
 
 const NBSP = "\u00a0";
 
@@ -26,16 +26,6 @@ function meet(roundId: number, rows: Row[]) {
     { decidedOn: "2026-06-01", rows: rows.map((r) => ({ motivation: "Beslut vid beslutsmötet.", ...r })) },
     TEST_ACTOR,
   );
-}
-
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
 }
 
 function snapshot() {
@@ -78,7 +68,7 @@ describe("recordMeetingDecisions", () => {
     const [a, b, c] = createTestApplications(db, roundId, 3, 2_000_000) as [number, number, number];
     const before = snapshot();
 
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       meet(roundId, [
         { applicationId: a, outcome: "approved", grantedAmount: 1_500_000 },
         { applicationId: b, outcome: "rejected", grantedAmount: 0 },
@@ -105,7 +95,7 @@ describe("recordMeetingDecisions", () => {
     );
     const before = snapshot();
 
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       meet(roundId, [
         { applicationId: a, outcome: "approved", grantedAmount: 1_000_000 },
         { applicationId: b, outcome: "rejected", grantedAmount: 0 },
@@ -117,7 +107,7 @@ describe("recordMeetingDecisions", () => {
     expect(snapshot()).toEqual(before);
 
     // A changed decision is stale too when the meeting carries the old version.
-    const changed = caught(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 400_000, expectedVersion: 7 }]));
+    const changed = caughtDomainError(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 400_000, expectedVersion: 7 }]));
     expect(changed.code).toBe("stale");
     expect(snapshot()).toEqual(before);
   });
@@ -151,14 +141,14 @@ describe("recordMeetingDecisions", () => {
     meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }]);
     const before = snapshot();
 
-    const cleared = caught(() => meet(roundId, [{ applicationId: a, outcome: null, grantedAmount: 0, expectedVersion: 1 }]));
+    const cleared = caughtDomainError(() => meet(roundId, [{ applicationId: a, outcome: null, grantedAmount: 0, expectedVersion: 1 }]));
     expect(cleared.fieldErrors).toEqual({ "rows.0.outcome": ["Ett fattat beslut kan inte tas bort i beslutsmötet."] });
 
     const otherRound = createTestRound(db, { budget: 1_000_000, ordinal: 2, programmeId: 1 });
     const [foreign] = createTestApplications(db, otherRound, 1) as [number];
-    expect(caught(() => meet(roundId, [{ applicationId: foreign, outcome: "rejected", grantedAmount: 0 }])).code).toBe("invalid");
+    expect(caughtDomainError(() => meet(roundId, [{ applicationId: foreign, outcome: "rejected", grantedAmount: 0 }])).code).toBe("invalid");
 
-    const nothing = caught(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 0 }]));
+    const nothing = caughtDomainError(() => meet(roundId, [{ applicationId: b, outcome: "approved", grantedAmount: 0 }]));
     expect(nothing.fieldErrors).toEqual({ "rows.0.grantedAmount": ["Ange det beviljade beloppet (mer än 0 kronor)."] });
     expect(nothing.message).toBe(`${registrationNumber(b)}: Ange det beviljade beloppet (mer än 0 kronor). Inga beslut har fattats.`);
     expect(snapshot().decisions).toEqual(before.decisions);
@@ -167,7 +157,7 @@ describe("recordMeetingDecisions", () => {
   it("refuses a decided round as recordDecision does", () => {
     const roundId = createTestRound(db, { budget: 2_000_000, status: "decided" });
     const [a] = createTestApplications(db, roundId, 1) as [number];
-    expect(caught(() => meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }])).code).toBe("round_decided");
+    expect(caughtDomainError(() => meet(roundId, [{ applicationId: a, outcome: "rejected", grantedAmount: 0 }])).code).toBe("round_decided");
   });
 
   it("blames the row where the running sum in table order first passes the budget, not a row that fit", () => {
@@ -176,7 +166,7 @@ describe("recordMeetingDecisions", () => {
     // In table order: a 1 700 000 fits (1 700 000), b 1 500 000 passes the budget (3 200 000). Written reductions
     // first and smaller increases first, b was written before a, so the check tripped at a: it used to blame a.
     const before = snapshot();
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       meet(roundId, [
         { applicationId: a, outcome: "approved", grantedAmount: 1_700_000 },
         { applicationId: b, outcome: "approved", grantedAmount: 1_500_000 },
@@ -196,7 +186,7 @@ describe("recordMeetingDecisions", () => {
     const roundId = createTestRound(db, { budget: 2_000_000 });
     const [a, b, c] = createTestApplications(db, roundId, 3) as [number, number, number];
     meet(roundId, [{ applicationId: c, outcome: "approved", grantedAmount: 1_000_000 }]);
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       meet(roundId, [
         { applicationId: a, outcome: "approved", grantedAmount: 600_000 },
         { applicationId: b, outcome: "approved", grantedAmount: 600_000 },
@@ -210,7 +200,7 @@ describe("recordMeetingDecisions", () => {
     const roundId = createTestRound(db, { budget: 2_000_000 });
     const [a, b] = createTestApplications(db, roundId, 2) as [number, number];
     const before = snapshot();
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       meet(roundId, [
         { applicationId: a, outcome: "approved", grantedAmount: 500_000, motivation: "Väl underbyggd." },
         { applicationId: b, outcome: "rejected", grantedAmount: 0, motivation: "" },
@@ -232,7 +222,7 @@ describe("recordMeetingDecisions", () => {
   it("asks for the confirmation of a row granted more than it requested, at that row", () => {
     const roundId = createTestRound(db, { budget: 5_000_000 });
     const [a] = createTestApplications(db, roundId, 1, 1_000_000) as [number];
-    const error = caught(() => meet(roundId, [{ applicationId: a, outcome: "approved", grantedAmount: 1_100_000 }]));
+    const error = caughtDomainError(() => meet(roundId, [{ applicationId: a, outcome: "approved", grantedAmount: 1_100_000 }]));
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(["rows.0.confirmOverRequest"]);
     expect(meet(roundId, [{ applicationId: a, outcome: "approved", grantedAmount: 1_100_000, confirmOverRequest: true }]).created).toBe(1);
   });

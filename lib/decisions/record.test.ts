@@ -3,8 +3,7 @@ import { Worker } from "node:worker_threads";
 import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import type { Db } from "@/db/client";
 import { readTestApplication, readTestAuditEvents, readTestDecisions } from "@/db/testing/decisions";
-import { freshTestDb } from "@/db/testing";
-import { DomainError } from "@/lib/errors";
+import { freshTestDb, rowCount } from "@/db/testing";
 import type { WorkerResult } from "./concurrency-worker";
 import { grantedInRound, recordDecision, withdrawDecision, type RecordDecisionInput } from "./record";
 import { createTestApplications, createTestRound, TEST_ACTOR } from "./test-helpers";
@@ -12,6 +11,7 @@ import { inWriteTransaction } from "@/db/transaction";
 import { buildWorker } from "./worker-build";
 import { describeChanges } from "@/lib/audit/describe";
 import { todayIso } from "@/lib/format/date";
+import { caughtDomainError } from "@/lib/testing";
 
 const NBSP = "\u00a0";
 
@@ -33,18 +33,8 @@ function decide(input: Partial<RecordDecisionInput> & { applicationId: number },
   );
 }
 
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
-
 function counts() {
-  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => rowCount(db, table);
   return { applications: count("applications"), decisions: count("decisions"), audit: count("audit_events") };
 }
 
@@ -68,7 +58,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 500_000 });
     const before = counts();
 
-    const error = caught(() => decide({ applicationId: b, grantedAmount: 500_001 }));
+    const error = caughtDomainError(() => decide({ applicationId: b, grantedAmount: 500_001 }));
     expect(error.code).toBe("budget");
     expect(error.message).toBe(`Beloppet överstiger det som finns kvar av omgångens budget: 500${NBSP}000 kronor återstår.`);
     expect(error.fieldErrors?.grantedAmount).toEqual([error.message]);
@@ -86,7 +76,7 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 600_000 });
     const first = decide({ applicationId: b, grantedAmount: 1_000_000 });
     // 400 000 left: raising 1 000 000 to 1 400 000 fits, to 1 400 001 does not.
-    const error = caught(() => decide({ applicationId: b, grantedAmount: 1_400_001, expectedVersion: 1 }));
+    const error = caughtDomainError(() => decide({ applicationId: b, grantedAmount: 1_400_001, expectedVersion: 1 }));
     expect(error.message).toContain(`400${NBSP}000 kronor återstår`);
 
     const raised = decide({ applicationId: b, grantedAmount: 1_400_000, expectedVersion: first.decision.version });
@@ -108,13 +98,13 @@ describe("recordDecision", () => {
   it("refuses an approval of 0 kronor, a fractional amount and an impossible date at their fields", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
-    expect(caught(() => decide({ applicationId: a, grantedAmount: 0 })).fieldErrors?.grantedAmount).toEqual([
+    expect(caughtDomainError(() => decide({ applicationId: a, grantedAmount: 0 })).fieldErrors?.grantedAmount).toEqual([
       "Ange det beviljade beloppet (mer än 0 kronor).",
     ]);
-    expect(caught(() => decide({ applicationId: a, grantedAmount: 1.5 })).fieldErrors?.grantedAmount).toEqual([
+    expect(caughtDomainError(() => decide({ applicationId: a, grantedAmount: 1.5 })).fieldErrors?.grantedAmount).toEqual([
       "Beloppet ska anges i hela kronor, utan ören.",
     ]);
-    expect(caught(() => decide({ applicationId: a, decidedOn: "2026-02-30" })).fieldErrors?.decidedOn).toEqual(["Datumet finns inte."]);
+    expect(caughtDomainError(() => decide({ applicationId: a, decidedOn: "2026-02-30" })).fieldErrors?.decidedOn).toEqual(["Datumet finns inte."]);
     expect(counts().decisions).toBe(0);
   });
 
@@ -124,10 +114,10 @@ describe("recordDecision", () => {
     decide({ applicationId: a, grantedAmount: 100_000 });
     decide({ applicationId: a, grantedAmount: 200_000, expectedVersion: 1 });
 
-    const creatingAgain = caught(() => decide({ applicationId: a, grantedAmount: 300_000 }));
+    const creatingAgain = caughtDomainError(() => decide({ applicationId: a, grantedAmount: 300_000 }));
     expect(creatingAgain.code).toBe("stale");
     expect(creatingAgain.message).toMatch(/^Någon annan har beslutat om ansökan under tiden/);
-    expect(caught(() => decide({ applicationId: a, grantedAmount: 300_000, expectedVersion: 1 })).code).toBe("stale");
+    expect(caughtDomainError(() => decide({ applicationId: a, grantedAmount: 300_000, expectedVersion: 1 })).code).toBe("stale");
     expect(readTestDecisions(db)[0]).toMatchObject({ grantedAmount: 200_000, version: 2 });
   });
 
@@ -159,11 +149,11 @@ describe("recordDecision", () => {
   it("refuses a round that has not opened, and a decided round unless the caller loads a past round", () => {
     const planned = createTestRound(db, { budget: 1_000_000, status: "planned" });
     const [p] = createTestApplications(db, planned, 1) as [number];
-    expect(caught(() => decide({ applicationId: p })).code).toBe("round_planned");
+    expect(caughtDomainError(() => decide({ applicationId: p })).code).toBe("round_planned");
 
     const decided = createTestRound(db, { budget: 1_000_000, status: "decided", ordinal: 2, programmeId: 1 });
     const [d] = createTestApplications(db, decided, 1) as [number];
-    expect(caught(() => decide({ applicationId: d })).code).toBe("round_decided");
+    expect(caughtDomainError(() => decide({ applicationId: d })).code).toBe("round_decided");
     expect(decide({ applicationId: d }, true).created).toBe(true);
   });
 
@@ -182,8 +172,8 @@ describe("withdrawDecision", () => {
     const [a] = createTestApplications(db, roundId, 1) as [number];
     decide({ applicationId: a, grantedAmount: 300_000 });
 
-    expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Fel ansökan.", TEST_ACTOR, 7))).code).toBe("stale");
-    expect(caught(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "  ", TEST_ACTOR, 1))).fieldErrors?.reason).toBeDefined();
+    expect(caughtDomainError(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Fel ansökan.", TEST_ACTOR, 7))).code).toBe("stale");
+    expect(caughtDomainError(() => inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "  ", TEST_ACTOR, 1))).fieldErrors?.reason).toBeDefined();
 
     const result = inWriteTransaction(db, (tx) => withdrawDecision(tx, a, "Beslutet fattades på fel ansökan.", TEST_ACTOR, 1));
     expect(result.applicationVersion).toBe(3);
@@ -205,11 +195,11 @@ describe("the rules of a decision made in Anslag", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
     for (const outcome of ["approved", "rejected"] as const) {
-      const error = caught(() => decide({ applicationId: a, outcome, motivation: "   " }));
+      const error = caughtDomainError(() => decide({ applicationId: a, outcome, motivation: "   " }));
       expect(error.code).toBe("invalid");
       expect(error.fieldErrors?.motivation).toEqual(["Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet."]);
     }
-    expect(caught(() => decide({ applicationId: a, outcome: "rejected", motivation: "" })).fieldErrors?.motivation).toBeDefined();
+    expect(caughtDomainError(() => decide({ applicationId: a, outcome: "rejected", motivation: "" })).fieldErrors?.motivation).toBeDefined();
     expect(counts().decisions).toBe(0);
   });
 
@@ -228,7 +218,7 @@ describe("the rules of a decision made in Anslag", () => {
   it("refuses to grant more than was requested without the confirmation, and the history says when it was confirmed", () => {
     const roundId = createTestRound(db, { budget: 5_000_000 });
     const [a] = createTestApplications(db, roundId, 1, 1_000_000) as [number];
-    const error = caught(() => decide({ applicationId: a, grantedAmount: 1_000_001 }));
+    const error = caughtDomainError(() => decide({ applicationId: a, grantedAmount: 1_000_001 }));
     expect(error.code).toBe("over_request");
     expect(error.fieldErrors?.confirmOverRequest).toEqual([
       "Det beviljade beloppet är större än det sökta. Bekräfta att ansökan ska få mer än den sökte om.",
@@ -249,10 +239,10 @@ describe("the rules of a decision made in Anslag", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-    expect(caught(() => decide({ applicationId: a, decidedOn: todayIso(tomorrow) })).fieldErrors?.decidedOn).toEqual([
+    expect(caughtDomainError(() => decide({ applicationId: a, decidedOn: todayIso(tomorrow) })).fieldErrors?.decidedOn).toEqual([
       "Beslutsdatumet kan inte ligga i framtiden.",
     ]);
-    expect(caught(() => decide({ applicationId: a, decidedOn: "0012-05-01" })).fieldErrors?.decidedOn).toEqual([
+    expect(caughtDomainError(() => decide({ applicationId: a, decidedOn: "0012-05-01" })).fieldErrors?.decidedOn).toEqual([
       "Beslutsdatumet kan inte vara före 1 januari 2000.",
     ]);
     expect(counts().decisions).toBe(0);
@@ -262,7 +252,7 @@ describe("the rules of a decision made in Anslag", () => {
   it("finds an application outside the actor's scope as missing, and writes nothing", () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
     const [a] = createTestApplications(db, roundId, 1) as [number];
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       inWriteTransaction(db, (tx) =>
         recordDecision(tx, { applicationId: a, outcome: "rejected", grantedAmount: 0, motivation: "Nej.", decidedOn: "2026-06-01" }, TEST_ACTOR, {
           scope: { kind: "organisation", organisationId: 999 },

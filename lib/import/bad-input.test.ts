@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, rowCount } from "@/db/testing";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
 import { importApplications } from "./apply";
 import { APPLICATION_TEMPLATE_COLUMNS, type SpreadsheetRow } from "./columns";
@@ -29,7 +29,7 @@ function row(cells: Partial<SpreadsheetRow>): SpreadsheetRow {
 }
 
 function written() {
-  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => rowCount(db, table);
   return [count("applications"), count("organisations"), count("decisions"), count("audit_events")];
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { seedReferenceData } from "@/db/seed/reference";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, rowCount } from "@/db/testing";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
 import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import type { ImportEvent } from "./protocol";
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 function counts() {
-  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => rowCount(db, table);
   return { applications: count("applications"), organisations: count("organisations"), decisions: count("decisions"), audit: count("audit_events") };
 }
 

@@ -4,9 +4,9 @@ import { getOrganisation, insertOrganisation, listOrganisationHistory, listOrgan
 import type { Organisation } from "@/db/schema";
 import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
-import { DomainError } from "@/lib/errors";
 import { swedishSortKey } from "@/lib/format/sort";
 import { organisationVersionOf, updateOrganisation } from "./update";
+import { caughtDomainError } from "@/lib/testing";
 
 const actor = { id: null, label: "test" };
 let db: Db;
@@ -33,16 +33,6 @@ function inputFor(org: Organisation, changes: Record<string, unknown> = {}) {
   };
 }
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
-
 const rowOf = (id: number) => getOrganisation(db, id);
 const updates = (id: number) => listOrganisationHistory(db, id).filter((e) => e.action === "organisation.update");
 
@@ -63,7 +53,7 @@ describe("updateOrganisation", () => {
     insertOrganisation(db, { name: "Östsam", shortName: "Östsam", kind: "regionforbund", countyCode: "05" });
     const org = insertOrganisation(db, { name: "Regionförbundet X", shortName: "X", kind: "regionforbund", countyCode: "05" });
 
-    const error = refusal(() => updateOrganisation(db, inputFor(org, { name: "östsam" }), actor));
+    const error = caughtDomainError(() => updateOrganisation(db, inputFor(org, { name: "östsam" }), actor));
     expect(error.fieldErrors?.name).toEqual(["Det finns redan en organisation som heter Östsam."]);
     expect(rowOf(org.id)?.name).toBe("Regionförbundet X");
     expect(updates(org.id)).toHaveLength(0);
@@ -78,7 +68,7 @@ describe("updateOrganisation", () => {
     const org = kalmar();
     const first = updateOrganisation(db, inputFor(org, { name: "Kalmar kommun" }), actor);
     // A second save in the same second still moves the token.
-    const error = refusal(() => updateOrganisation(db, inputFor(org, { name: "Kalmar stad" }), actor));
+    const error = caughtDomainError(() => updateOrganisation(db, inputFor(org, { name: "Kalmar stad" }), actor));
     expect(error.code).toBe("conflict");
     expect(rowOf(org.id)).toEqual(first);
     expect(updates(org.id)).toHaveLength(1);
@@ -86,7 +76,7 @@ describe("updateOrganisation", () => {
 
   it("refuses an unknown municipality code at its field", () => {
     const org = kalmar();
-    const error = refusal(() => updateOrganisation(db, inputFor(org, { name: "Kalmar kommun", municipalityCode: "0999" }), actor));
+    const error = caughtDomainError(() => updateOrganisation(db, inputFor(org, { name: "Kalmar kommun", municipalityCode: "0999" }), actor));
     expect(error.fieldErrors).toEqual({ municipalityCode: ["Kommunkoden 0999 finns inte."] });
     expect(rowOf(org.id)?.name).toBe("Kalmars kommun");
     expect(updates(org.id)).toHaveLength(0);
@@ -94,14 +84,14 @@ describe("updateOrganisation", () => {
 
   it("refuses a municipality in another county, and fills in the county of a municipality given alone", () => {
     const org = kalmar();
-    const error = refusal(() => updateOrganisation(db, inputFor(org, { countyCode: "05" }), actor));
+    const error = caughtDomainError(() => updateOrganisation(db, inputFor(org, { countyCode: "05" }), actor));
     expect(error.fieldErrors?.municipalityCode?.[0]).toMatch(/ligger i län 08, inte i län 05/);
     expect(updateOrganisation(db, inputFor(org, { countyCode: "" }), actor).countyCode).toBe("08");
   });
 
   it("refuses invalid input at its fields", () => {
     const org = kalmar();
-    const error = refusal(() => updateOrganisation(db, inputFor(org, { name: " ", kind: "kyrka", countyCode: "8" }), actor));
+    const error = caughtDomainError(() => updateOrganisation(db, inputFor(org, { name: " ", kind: "kyrka", countyCode: "8" }), actor));
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["countyCode", "kind", "name"]);
   });
 });

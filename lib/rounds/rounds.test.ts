@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { findRound } from "@/db/queries/rounds";
-import { freshTestDb } from "@/db/testing";
+import { freshTestDb, rowCount } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { recordDecision } from "@/lib/decisions/record";
 import { createTestApplications, createTestProgramme, TEST_ACTOR } from "@/lib/decisions/test-helpers";
 import { inWriteTransaction } from "@/db/transaction";
-import { DomainError } from "@/lib/errors";
 import { canChangeStatus, createRound, listProgrammes, ROUND_CONFLICT_MESSAGE, setRoundStatus, updateRound } from ".";
 import { CLOSES_BEFORE_OPENS, DECISION_BEFORE_CLOSES, roundFormSchema, type RoundFormInput } from "./schema";
+import { caughtDomainError } from "@/lib/testing";
 
 const NBSP = "\u00a0";
 
@@ -36,18 +36,8 @@ function form(overrides: Partial<RoundFormInput> = {}): RoundFormInput {
   };
 }
 
-function caught(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
-
 function counts() {
-  const count = (table: string) => db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const count = (table: string) => rowCount(db, table);
   return { rounds: count("rounds"), audit: count("audit_events") };
 }
 
@@ -100,7 +90,7 @@ describe("createRound", () => {
   it("refuses a second round with the same ordinal in the programme, at the ordinal field, and writes nothing", () => {
     createRound(db, form(), TEST_ACTOR);
     const before = counts();
-    const error = caught(() => createRound(db, form({ year: "2014" }), TEST_ACTOR));
+    const error = caughtDomainError(() => createRound(db, form({ year: "2014" }), TEST_ACTOR));
     expect(error.message).toBe("Programmet har redan en femte omgång.");
     expect(error.fieldErrors?.ordinal).toEqual(["Programmet har redan en femte omgång."]);
     expect(counts()).toEqual(before);
@@ -113,7 +103,7 @@ describe("createRound", () => {
   });
 
   it("refuses dates in the wrong order with the message on the later field", () => {
-    const error = caught(() =>
+    const error = caughtDomainError(() =>
       createRound(db, form({ opensOn: "2013-03-15", closesOn: "2013-03-14", decisionOn: "2013-03-01" }), TEST_ACTOR),
     );
     expect(error.code).toBe("invalid");
@@ -126,7 +116,7 @@ describe("createRound", () => {
   });
 
   it("refuses an unknown programme at the programme field", () => {
-    const error = caught(() => createRound(db, form({ programmeId: programmeId + 100 }), TEST_ACTOR));
+    const error = caughtDomainError(() => createRound(db, form({ programmeId: programmeId + 100 }), TEST_ACTOR));
     expect(error.fieldErrors?.programmeId).toBeDefined();
     expect(counts()).toEqual({ rounds: 0, audit: 0 });
   });
@@ -138,7 +128,7 @@ describe("a round after the programme's last round", () => {
   it("is refused without confirmation, at the confirmation field, and nothing is written", () => {
     createRound(db, form({ ordinal: 5, isLast: true }), TEST_ACTOR);
     const before = counts();
-    const error = caught(() => createRound(db, form({ ordinal: 6, year: "2014" }), TEST_ACTOR));
+    const error = caughtDomainError(() => createRound(db, form({ ordinal: 6, year: "2014" }), TEST_ACTOR));
     expect(error.code).toBe("after_last");
     expect(error.message).toBe(MESSAGE);
     expect(error.fieldErrors).toEqual({ confirmAfterLast: [MESSAGE] });
@@ -163,7 +153,7 @@ describe("the criteria text", () => {
     const round = createRound(db, form({ criteria: "  Jämställd\r\nverksamhet a\u030a  " }), TEST_ACTOR);
     expect(round.criteria).toBe("Jämställd\nverksamhet å");
     for (const criteria of ["Projekt\u0000", "Projekt \u202Eteg", "\u200B\u200B"]) {
-      const error = caught(() => createRound(db, form({ ordinal: 6, criteria }), TEST_ACTOR));
+      const error = caughtDomainError(() => createRound(db, form({ ordinal: 6, criteria }), TEST_ACTOR));
       expect(error.code).toBe("invalid");
       expect(error.fieldErrors?.criteria).toHaveLength(1);
     }
@@ -171,7 +161,7 @@ describe("the criteria text", () => {
   });
 
   it("has at most 5 000 characters", () => {
-    const error = caught(() => createRound(db, form({ criteria: "x".repeat(5001) }), TEST_ACTOR));
+    const error = caughtDomainError(() => createRound(db, form({ criteria: "x".repeat(5001) }), TEST_ACTOR));
     expect(error.fieldErrors?.criteria).toEqual(["Kriterierna får ha högst 5 000 tecken."]);
   });
 });
@@ -212,7 +202,7 @@ describe("updateRound", () => {
     updateRound(db, { ...form({ budget: "28 000 000" }), roundId: round.id, version: 1 }, TEST_ACTOR);
     const before = counts();
 
-    const error = caught(() => updateRound(db, { ...form({ budget: "1 000 000" }), roundId: round.id, version: 1 }, TEST_ACTOR));
+    const error = caughtDomainError(() => updateRound(db, { ...form({ budget: "1 000 000" }), roundId: round.id, version: 1 }, TEST_ACTOR));
     expect(error.code).toBe("conflict");
     expect(error.message).toBe(ROUND_CONFLICT_MESSAGE);
     expect(error.details).toEqual({ currentVersion: 2 });
@@ -226,7 +216,7 @@ describe("updateRound", () => {
     grant(round.id, 1_200_000);
     const before = counts();
 
-    const error = caught(() => updateRound(db, { ...form({ budget: "1 199 999" }), roundId: round.id, version: 2 }, TEST_ACTOR));
+    const error = caughtDomainError(() => updateRound(db, { ...form({ budget: "1 199 999" }), roundId: round.id, version: 2 }, TEST_ACTOR));
     expect(error.code).toBe("budget");
     expect(error.message).toBe(`Budgeten kan inte vara lägre än det som redan har beviljats i omgången: 1${NBSP}200${NBSP}000 kronor.`);
     expect(error.fieldErrors?.budget).toEqual([error.message]);
@@ -238,7 +228,7 @@ describe("updateRound", () => {
   it("refuses an ordinal another round of the programme has, but keeps its own", () => {
     createRound(db, form({ ordinal: 4, year: "2012" }), TEST_ACTOR);
     const fifth = createRound(db, form(), TEST_ACTOR);
-    const error = caught(() => updateRound(db, { ...form({ ordinal: 4 }), roundId: fifth.id, version: 1 }, TEST_ACTOR));
+    const error = caughtDomainError(() => updateRound(db, { ...form({ ordinal: 4 }), roundId: fifth.id, version: 1 }, TEST_ACTOR));
     expect(error.fieldErrors?.ordinal).toEqual(["Programmet har redan en fjärde omgång."]);
     expect(updateRound(db, { ...form({ ordinal: 5, criteria: "Nya kriterier." }), roundId: fifth.id, version: 1 }, TEST_ACTOR)).toMatchObject({
       ordinal: 5,
@@ -250,18 +240,18 @@ describe("updateRound", () => {
     const round = createRound(db, form(), TEST_ACTOR);
     createTestApplications(db, round.id, 1);
     const other = createTestProgramme(db, { name: "Ett annat program", code: "AP" });
-    const error = caught(() => updateRound(db, { ...form({ programmeId: other }), roundId: round.id, version: 1 }, TEST_ACTOR));
+    const error = caughtDomainError(() => updateRound(db, { ...form({ programmeId: other }), roundId: round.id, version: 1 }, TEST_ACTOR));
     expect(error.fieldErrors?.programmeId).toBeDefined();
   });
 
   it("refuses dates in the wrong order", () => {
     const round = createRound(db, form(), TEST_ACTOR);
-    const error = caught(() => updateRound(db, { ...form({ decisionOn: "2013-03-14" }), roundId: round.id, version: 1 }, TEST_ACTOR));
+    const error = caughtDomainError(() => updateRound(db, { ...form({ decisionOn: "2013-03-14" }), roundId: round.id, version: 1 }, TEST_ACTOR));
     expect(error.fieldErrors).toEqual({ decisionOn: [DECISION_BEFORE_CLOSES] });
   });
 
   it("says so for an unknown round", () => {
-    expect(caught(() => updateRound(db, { ...form(), roundId: 9999, version: 1 }, TEST_ACTOR)).code).toBe("not_found");
+    expect(caughtDomainError(() => updateRound(db, { ...form(), roundId: 9999, version: 1 }, TEST_ACTOR)).code).toBe("not_found");
   });
 });
 
@@ -286,7 +276,7 @@ describe("setRoundStatus", () => {
     const round = createRound(db, form(), TEST_ACTOR);
     updateRound(db, { ...form(), roundId: round.id, version: 1 }, TEST_ACTOR);
     const before = counts();
-    const error = caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR));
+    const error = caughtDomainError(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR));
     expect(error.code).toBe("conflict");
     expect(counts()).toEqual(before);
     expect(findRound(db, round.id)?.status).toBe("planned");
@@ -295,9 +285,9 @@ describe("setRoundStatus", () => {
   it("refuses closing a closed round and touching a decided one", () => {
     const round = createRound(db, form(), TEST_ACTOR);
     setRoundStatus(db, { roundId: round.id, status: "closed", version: 1 }, TEST_ACTOR);
-    expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 2 }, TEST_ACTOR)).code).toBe("status");
+    expect(caughtDomainError(() => setRoundStatus(db, { roundId: round.id, status: "closed", version: 2 }, TEST_ACTOR)).code).toBe("status");
     db.$client.prepare("UPDATE rounds SET status = 'decided' WHERE id = ?").run(round.id);
-    expect(caught(() => setRoundStatus(db, { roundId: round.id, status: "open", version: 2 }, TEST_ACTOR)).code).toBe("status");
+    expect(caughtDomainError(() => setRoundStatus(db, { roundId: round.id, status: "open", version: 2 }, TEST_ACTOR)).code).toBe("status");
     expect(canChangeStatus("decided", "open")).toBe(false);
     expect(canChangeStatus("planned", "closed")).toBe(true);
   });

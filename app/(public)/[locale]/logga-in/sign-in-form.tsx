@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { fieldBinding } from "@/components/ui/field-binding";
 import { TextField } from "@/components/ui/text-field";
 import { makeSignInSchema, type SignInInput, type SignInMessages } from "@/lib/auth/schema";
 import type { Locale } from "@/lib/i18n/config";
@@ -24,6 +25,7 @@ export function SignInForm({ locale }: { locale: Locale }) {
     setFocus,
     formState: { errors },
   } = form;
+  const bind = fieldBinding(register, errors);
 
   const onSubmit = handleSubmit((values) => {
     setFormError(null);
@@ -40,22 +42,8 @@ export function SignInForm({ locale }: { locale: Locale }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField
-        label={t("email")}
-        type="email"
-        autoComplete="username"
-        required
-        error={errors.email?.message}
-        {...register("email")}
-      />
-      <TextField
-        label={t("password")}
-        type="password"
-        autoComplete="current-password"
-        required
-        error={errors.password?.message}
-        {...register("password")}
-      />
+      <TextField label={t("email")} type="email" autoComplete="username" required {...bind("email")} />
+      <TextField label={t("password")} type="password" autoComplete="current-password" required {...bind("password")} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}

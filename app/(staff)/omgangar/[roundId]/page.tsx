@@ -17,7 +17,7 @@ import { SavedNotice } from "@/components/ui/saved-notice";
 import { SortHeader } from "@/components/ui/sort-header";
 import { Table, Td } from "@/components/ui/table";
 import { PAGE_SIZE, listQuery, parseListParams, type SortKey } from "@/lib/applications/list-params";
-import { hasPermission } from "@/lib/auth/permissions";
+import { applicationScope, hasPermission } from "@/lib/auth/permissions";
 import { requireUser, viewerWith } from "@/lib/auth/session";
 import { exportHref } from "@/lib/export/href";
 import { roundTitle } from "@/lib/i18n/round-title";
@@ -46,7 +46,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const round = getRound(db, roundIdOf((await params).roundId));
   if (!round) notFound();
   const requested = parseListParams(await searchParams);
-  const { rows, total, page } = listRoundApplications(db, round.id, requested);
+  const { rows, total, page } = listRoundApplications(db, round.id, requested, applicationScope(user));
   // A page past the end (?sida=99) shows the last page, and the links on it say so.
   const list = { ...requested, sida: page };
   const filtered = Boolean(list.sok || list.status || list.lan || list.typ);

@@ -3,9 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { FieldErrors, UseFormRegisterReturn } from "react-hook-form";
+import { DateField } from "@/components/ui/date-field";
+import { fieldBinding } from "@/components/ui/field-binding";
+import { NumberField } from "@/components/ui/number-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/text-area-field";
-import { TextField } from "@/components/ui/text-field";
 import type { RoundFormInput } from "@/lib/rounds/schema";
 
 export type ProgrammeChoice = { id: number; name: string };
@@ -30,6 +32,7 @@ export function RoundFields({
   const t = useTranslations("roundAdmin");
   const isLastId = useId();
   const datesHintId = useId();
+  const bind = fieldBinding(register, errors);
   return (
     <>
       <SelectField
@@ -37,55 +40,25 @@ export function RoundFields({
         required
         placeholder={programmes.length === 1 ? undefined : t("programmePlaceholder")}
         options={programmes.map((p) => ({ value: String(p.id), label: p.name }))}
-        error={errors.programmeId?.message}
-        {...register("programmeId")}
+        {...bind("programmeId")}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label={t("ordinal")}
-          hint={t("ordinalHint")}
-          inputMode="numeric"
-          autoComplete="off"
-          required
-          error={errors.ordinal?.message}
-          {...register("ordinal")}
-        />
-        <TextField
-          label={t("year")}
-          hint={t("yearHint")}
-          inputMode="numeric"
-          autoComplete="off"
-          required
-          error={errors.year?.message}
-          {...register("year")}
-        />
+        <NumberField label={t("ordinal")} hint={t("ordinalHint")} required {...bind("ordinal")} />
+        <NumberField label={t("year")} hint={t("yearHint")} required {...bind("year")} />
       </div>
-      <TextField
-        label={t("budget")}
-        hint={budgetHint ?? t("budgetHint")}
-        inputMode="numeric"
-        autoComplete="off"
-        required
-        error={errors.budget?.message}
-        {...register("budget")}
-      />
+      <NumberField label={t("budget")} hint={budgetHint ?? t("budgetHint")} required {...bind("budget")} />
       <fieldset className="flex flex-col gap-3" aria-describedby={datesHintId}>
         <legend className="font-semibold">{t("datesLegend")}</legend>
         <p id={datesHintId} className="text-sm text-slate-700">
           {t("datesHint")}
         </p>
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label={t("opensOn")} type="date" error={errors.opensOn?.message} {...register("opensOn")} />
-          <TextField label={t("closesOn")} type="date" error={errors.closesOn?.message} {...register("closesOn")} />
-          <TextField label={t("decisionOn")} type="date" error={errors.decisionOn?.message} {...register("decisionOn")} />
+          <DateField label={t("opensOn")} {...bind("opensOn")} />
+          <DateField label={t("closesOn")} {...bind("closesOn")} />
+          <DateField label={t("decisionOn")} {...bind("decisionOn")} />
         </div>
       </fieldset>
-      <TextAreaField
-        label={t("criteria")}
-        hint={t("criteriaHint")}
-        error={errors.criteria?.message}
-        {...register("criteria")}
-      />
+      <TextAreaField label={t("criteria")} hint={t("criteriaHint")} {...bind("criteria")} />
       <div className="flex items-start gap-3">
         <input
           id={isLastId}

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db";
 import { parseListParams } from "@/lib/applications/list-params";
+import { applicationScope } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { exportRoundApplications } from "@/lib/export";
@@ -16,7 +17,7 @@ const querySchema = z.object({
 });
 
 export async function GET(request: Request, { params }: { params: Promise<{ roundId: string }> }) {
-  await requireUser("application:read:any");
+  const user = await requireUser("application:read:any");
   const roundId = Number((await params).roundId);
   if (!Number.isInteger(roundId) || roundId <= 0) notFound();
   const searchParams = new URL(request.url).searchParams;
@@ -25,7 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ roun
   const list = parseListParams(Object.fromEntries(searchParams));
 
   try {
-    const file = await exportRoundApplications(getDb(), roundId, query.data.format, list);
+    const file = await exportRoundApplications(getDb(), roundId, query.data.format, applicationScope(user), list);
     return new Response(file.body as Uint8Array<ArrayBuffer>, {
       headers: {
         "Content-Type": file.contentType,
