@@ -18,7 +18,12 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME;
 
-const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+// Next builds two absolute URLs of a request: the proxy's (always on "localhost") and the router's (on the hostname
+// given here). Given another hostname, a rewrite in proxy.ts looks like one to another origin, and Next forwards it
+// over HTTP to itself: every visit to /logga-in became a second request, and one failed now and then with "socket hang
+// up" (a reused keep-alive connection). The hostname below only names the server in those URLs; it listens on
+// `hostname` all the same.
+const app = next({ dev: false, hostname: "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -292,6 +292,16 @@ test.describe("layout", () => {
     await expectAccessible();
   });
 
+  test("the sign-in page at its plain address is served by the same server, not forwarded to it over HTTP", async ({ request }) => {
+    // proxy.ts rewrites /logga-in to /sv/logga-in. An absolute rewrite target on another host name made Next forward
+    // every such visit to itself over HTTP, and now and then the forwarded request failed with a 500 (server.mjs).
+    const response = await request.get("/logga-in");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-middleware-rewrite"]).toBe("/sv/logga-in");
+    // One CSRF cookie: a forwarded request set a second one.
+    expect(response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("authjs.csrf-token="))).toHaveLength(1);
+  });
+
   test("the app has an icon", async ({ page, expectAccessible }) => {
     await page.goto("/logga-in");
     await expectAccessible();
