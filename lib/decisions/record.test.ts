@@ -266,13 +266,15 @@ describe("the rules of a decision made in Anslag", () => {
 });
 
 describe("recordDecision under concurrency", () => {
-  it("50 connections approving 100 000 each at once in a 1 000 000 round: exactly 10 succeed, none crash", async () => {
+  // Twice as many competitors as the budget holds: half must be refused. (50 threads proved no more and took 13 s of
+  // the unit run, each loading the modules on its own.)
+  it("20 connections approving 100 000 each at once in a 1 000 000 round: exactly 10 succeed, none crash", async () => {
     const roundId = createTestRound(db, { budget: 1_000_000 });
-    const ids = createTestApplications(db, roundId, 50);
+    const ids = createTestApplications(db, roundId, 20);
     // Checkpoint so every new connection sees the applications without replaying a long WAL.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
 
-    // Plain JavaScript for the workers, built once: a TypeScript loader in each of 50 threads would take a minute.
+    // Plain JavaScript for the workers, built once: a TypeScript loader in each of 20 threads would take most of a minute.
     const build = buildWorker(fileURLToPath(new URL("./concurrency-worker.ts", import.meta.url)));
     onTestFinished(() => build.dispose());
 
@@ -302,7 +304,7 @@ describe("recordDecision under concurrency", () => {
     const succeeded = outcomes.filter((o) => o.ok);
     const refused = outcomes.filter((o): o is Extract<WorkerResult, { ok: false }> => !o.ok);
     expect(succeeded).toHaveLength(10);
-    expect(refused).toHaveLength(40);
+    expect(refused).toHaveLength(10);
     for (const r of refused) {
       expect(r.code).toBe("budget");
       expect(r.message).toBe("Beloppet överstiger det som finns kvar av omgångens budget: 0 kronor återstår.");
