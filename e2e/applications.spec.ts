@@ -88,6 +88,7 @@ test.describe("applications", () => {
     await page.goto(`/ansokningar/${application.id}`);
     await expectAccessible();
     await page.getByRole("link", { name: "Redigera ansökan" }).click();
+    await expect(page.getByLabel("Projektets titel")).toHaveValue("Före ändring");
     await expectAccessible();
     await page.getByLabel("Projektets titel").fill("Efter ändring");
     await page.getByLabel("Sökt belopp (kronor)").fill("900 000");
