@@ -15,6 +15,7 @@ export default defineConfig({
     globalSetup: ["./db/testing/global-setup.ts"],
     // Deletes each test's database copy after it (db/testing/setup.ts).
     setupFiles: ["./db/testing/setup.ts"],
-    pool: "forks",
+    // Threads start faster than processes; each test file still gets its own module graph and database copy.
+    pool: "threads",
   },
 });
