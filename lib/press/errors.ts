@@ -35,3 +35,11 @@ export function timedOut(): TemplateError {
     message: "Mallen tar för lång tid att fylla i och stoppades. Kontrollera slingorna i mallen.",
   };
 }
+
+/** liquidjs's allocation count ran out: a range or a list too long for a press release. */
+export function tooMuchData(): TemplateError {
+  return {
+    kind: "too-long",
+    message: "Mallen skapar för mycket data att fylla i (en slinga med för många varv eller en för lång lista). Kontrollera slingorna i mallen.",
+  };
+}

@@ -141,11 +141,11 @@ export async function renderTemplate(source: string, context: object, options: R
   return reply.ok ? { ok: true, text: reply.text } : { ok: false, error: reply.error };
 }
 
-/** For tests: the environment variable names the render thread sees. */
-export async function probeRenderWorker(): Promise<string[]> {
+/** For tests: the environment variable names the render thread sees, and which thread it is. */
+export async function probeRenderWorker(): Promise<{ envKeys: string[]; threadId: number }> {
   const reply = await send({ id: ++ids, type: "probe" }, 30_000);
   if (!("probe" in reply)) throw new Error("probeRenderWorker: unexpected reply");
-  return reply.probe.envKeys;
+  return reply.probe;
 }
 
 /** Stops the warm thread (tests, shutdown). The next render starts a new one. */

@@ -1,6 +1,6 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId } from "node:worker_threads";
 import { Context, toValueSync, type Emitter, type Liquid, type Template } from "liquidjs";
-import { at, timedOut, tooLong, type TemplateError } from "./errors";
+import { at, timedOut, tooLong, tooMuchData, type TemplateError } from "./errors";
 import { createLiquid, parseErrorOf, positionOf, type Escape } from "./sandbox";
 
 /*
@@ -16,7 +16,7 @@ export type ProbeRequest = { id: number; type: "probe" };
 export type WorkerReply =
   | { id: number; ok: true; text: string }
   | { id: number; ok: false; error: TemplateError }
-  | { id: number; probe: { envKeys: string[] } };
+  | { id: number; probe: { envKeys: string[]; threadId: number } };
 
 class OutputTooLong extends Error {}
 
@@ -77,7 +77,7 @@ export function render(request: RenderRequest): WorkerReply {
     const raw = error instanceof Error ? error.message.replace(/, line:\d+, col:\d+$/, "") : String(error);
     // liquidjs's own limits, the first line: its render time and its allocation count.
     if (/template render limit exceeded/.test(raw)) return { id: request.id, ok: false, error: timedOut() };
-    if (/memory alloc limit exceeded/.test(raw)) return { id: request.id, ok: false, error: tooLong(request.maxOutput) };
+    if (/memory alloc limit exceeded/.test(raw)) return { id: request.id, ok: false, error: tooMuchData() };
     const message = `Mallen kunde inte fyllas i${at(line, column)}: ${raw}.`;
     return { id: request.id, ok: false, error: { kind: "render", message, line, column } };
   }
@@ -85,7 +85,7 @@ export function render(request: RenderRequest): WorkerReply {
 
 parentPort?.on("message", (request: RenderRequest | ProbeRequest) => {
   if (request.type === "probe") {
-    parentPort?.postMessage({ id: request.id, probe: { envKeys: Object.keys(process.env) } } satisfies WorkerReply);
+    parentPort?.postMessage({ id: request.id, probe: { envKeys: Object.keys(process.env), threadId } } satisfies WorkerReply);
     return;
   }
   parentPort?.postMessage(render(request));
