@@ -11,13 +11,15 @@ import type { ProbeRequest, RenderRequest, WorkerReply } from "./worker-entry";
  * render starts a fresh one.
  *
  * Loading the worker:
- * - Under `next build` (Turbopack, Next 16.2 and later), `new Worker(new URL("./worker-entry.ts", import.meta.url))`
- *   is recognised and the entry is bundled with its imports (liquidjs, filters, lib/format) as its own chunk; the
- *   expression must stay literally in that form for Turbopack to see it. (16.2.x resolved the relative URL against
- *   the project directory instead of this file, vercel/next.js#93427, fixed by #93432; both resolve to the same file
- *   here only by accident, so do not move this file without checking a production build.)
- * - From source (Vitest, `tsx` for the CLI and the bench), import.meta.url is this .ts file and Node 20 cannot run a
- *   .ts worker by itself: the thread then registers tsx first (fromSourceBootstrap), which also resolves `@/` paths.
+ * - Under `next build` (Turbopack), `new Worker(new URL("./worker-entry.ts", import.meta.url), options)` is recognised
+ *   and the entry is bundled with its imports (liquidjs, filters, lib/format) as a chunk of its own ("[worker thread]-
+ *   lib_press_worker-entry_ts_….js" in .next/server/chunks); the expression must stay literally in that form for
+ *   Turbopack to see it. Checked with a production build of Next 16.4 (`next start`, a route rendering through it,
+ *   the timeout replacing the thread). Next 16.2.x resolved such a URL against the project directory instead of this
+ *   file (vercel/next.js#93427, fixed by #93432): check a production build after upgrading Next.
+ * - From source (Vitest; tsx for the CLI and the bench; no NEXT_RUNTIME) Node 20 cannot run a .ts worker by itself:
+ *   the thread registers tsx first (fromSourceBootstrap), which also resolves `@/` paths. import.meta.url cannot tell
+ *   the two apart, since Turbopack gives it the source path.
  */
 
 export type RenderOptions = {
@@ -50,9 +52,10 @@ function startWorker(): Worker {
     env: {},
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
   };
-  const thread = import.meta.url.endsWith(".ts")
-    ? new Worker(fromSourceBootstrap(new URL("./worker-entry.ts", import.meta.url).href), { ...options, eval: true })
-    : new Worker(new URL("./worker-entry.ts", import.meta.url), options);
+  // Next sets NEXT_RUNTIME in its server.
+  const thread = process.env.NEXT_RUNTIME
+    ? new Worker(new URL("./worker-entry.ts", import.meta.url), options)
+    : new Worker(fromSourceBootstrap(new URL("./worker-entry.ts", import.meta.url).href), { ...options, eval: true });
   // The warm thread never keeps a CLI process alive; a pending render does, through its timer.
   thread.unref();
   thread.on("message", (reply: WorkerReply | "ready") => {
