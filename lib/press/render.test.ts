@@ -100,6 +100,23 @@ describe("renderTemplate", () => {
     });
   });
 
+  it("answers renders sent together in turn: one that overruns does not take the others with it", SLOW_START, async () => {
+    await probeRenderWorker();
+    const rows = Array.from({ length: 3000 }, (_, i) => i);
+    const endless = "{% for a in rows %}{% for b in rows %}{% for c in rows %}{% endfor %}{% endfor %}{% endfor %}";
+    const results = await Promise.all([
+      renderTemplate("{{ n }}", { n: "först" }),
+      renderTemplate(endless, { rows }, { timeoutMs: 300 }),
+      renderTemplate("{{ n }}", { n: "sist" }),
+    ]);
+    expect(results.map((r) => (r.ok ? r.text : r.error.kind))).toEqual(["först", "timeout", "sist"]);
+  });
+
+  it("reads own data only: no prototype properties through the context", SLOW_START, async () => {
+    const result = await renderTemplate("[{{ round.constructor.name }}{{ round.__proto__ }}{{ list.constructor }}]", { round: { a: 1 }, list: [1] });
+    expect(result).toEqual({ ok: true, text: "[]" });
+  });
+
   it("copies the context as plain data: functions do not reach the thread", SLOW_START, async () => {
     const result = await renderTemplate("[{{ f }}]{{ n }}", { f: () => "körd", n: 3 });
     expect(result).toEqual({ ok: true, text: "[]3" });
