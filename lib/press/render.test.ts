@@ -117,6 +117,13 @@ describe("renderTemplate", () => {
     expect(result).toEqual({ ok: true, text: "[]" });
   });
 
+  it("answers a value a filter cannot take with the place, in Swedish", SLOW_START, async () => {
+    expect(await renderTemplate("Belopp:\n{{ x | kronor }}", { x: 1.5 })).toEqual({
+      ok: false,
+      error: { kind: "render", message: "Mallen kunde inte fyllas i på rad 2, kolumn 1: värdet i {{ x | kronor }} passar inte.", line: 2, column: 1 },
+    });
+  });
+
   it("copies the context as plain data: functions do not reach the thread", SLOW_START, async () => {
     const result = await renderTemplate("[{{ f }}]{{ n }}", { f: () => "körd", n: 3 });
     expect(result).toEqual({ ok: true, text: "[]3" });

@@ -78,7 +78,10 @@ export function render(request: RenderRequest): WorkerReply {
     // liquidjs's own limits, the first line: its render time and its allocation count.
     if (/template render limit exceeded/.test(raw)) return { id: request.id, ok: false, error: timedOut() };
     if (/memory alloc limit exceeded/.test(raw)) return { id: request.id, ok: false, error: tooMuchData() };
-    const message = `Mallen kunde inte fyllas i${at(line, column)}: ${raw}.`;
+    // The cause (a filter given a value it cannot take, say a non-whole amount) stays in English inside; the author
+    // gets the place and the expression.
+    const text = (error as { token?: { getText?: () => string } }).token?.getText?.();
+    const message = `Mallen kunde inte fyllas i${at(line, column)}${text ? `: värdet i ${text} passar inte` : ""}.`;
     return { id: request.id, ok: false, error: { kind: "render", message, line, column } };
   }
 }
