@@ -13,6 +13,7 @@ import { parseListParams } from "@/lib/applications/list-params";
 import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { swedishSortKey } from "@/lib/format/sort";
+import { renderTemplate, stopRenderWorker } from "@/lib/press/render";
 
 /*
  * `npm run bench`: builds a database the size the issues name (100 000 applications) in a temporary file, then
@@ -41,6 +42,40 @@ function time(name: string, runs: number, fn: (i: number) => void, target?: numb
   results.push({ name, median: at(0.5), p95: at(0.95), target });
 }
 
+/** As time(), for work that answers through a promise (a render in the warm worker thread). */
+async function timeAsync(name: string, runs: number, fn: (i: number) => Promise<void>, target?: number): Promise<void> {
+  for (let i = 0; i < Math.min(5, runs); i++) await fn(i); // warm-up: the thread's start, parsed templates
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i + 5);
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
+  results.push({ name, median: at(0.5), p95: at(0.95), target });
+}
+
+/*
+ * A release's shape: the round's figures and a list of recipients with amounts, read from the database on every run.
+ * The press context builder (lib/press/context.ts) is to replace this hand-made context when it lands.
+ */
+const RELEASE_TEMPLATE = `{{ round.approved }} av {{ round.received }} ansökningar beviljas {{ round.granted | kronor }}.
+{% for r in recipients %}{{ r.organisation }} ({{ r.county }}) får {{ r.amount | kronor }} för projektet {{ r.project }}.
+{% endfor %}`;
+
+async function renderRelease(db: Db, roundId: number): Promise<void> {
+  const stats = getRoundStatistics(db, roundId);
+  if (!stats) throw new Error("no round");
+  const page = listRoundApplications(db, roundId, parseListParams({ status: "approved" }), ALL);
+  const context = {
+    round: { approved: stats.approved, received: stats.received, granted: stats.granted },
+    recipients: page.rows.slice(0, 21).map((row) => ({ organisation: row.organisationName, county: row.countyName, amount: row.grantedAmount ?? 0, project: row.projectTitle })),
+  };
+  const result = await renderTemplate(RELEASE_TEMPLATE, context, { escape: "none" });
+  if (!result.ok) throw new Error(result.error.message);
+}
+
 /** Fills a round with `count` applications spread over the 290 municipalities, in one transaction. */
 function fillRound(db: Db, roundId: number, code: string, year: number, count: number, budget: number): void {
   const sqlite = db.$client;
@@ -58,7 +93,7 @@ function fillRound(db: Db, roundId: number, code: string, year: number, count: n
   void budget;
 }
 
-function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } {
+function setup(): { db: Db; dir: string; bigRound: number; statsRound: number; pressRound: number } {
   const dir = mkdtempSync(join(tmpdir(), "anslag-bench-"));
   const db = openDatabase(join(dir, "bench.db"));
   runMigrations(db);
@@ -81,12 +116,15 @@ function setup(): { db: Db; dir: string; bigRound: number; statsRound: number } 
     (sqlite.prepare("INSERT INTO rounds (programme_id, ordinal, year, budget, status) VALUES (?, ?, ?, ?, 'open') RETURNING id").get(programme.id, ordinal, year, budget) as { id: number }).id;
   const bigRound = round(1, 2030, 1_000_000_000_000);
   const statsRound = round(2, 2031, 1_000_000_000_000);
+  // A round the size of the programme's real ones (45 applications), for a press release's figures.
+  const pressRound = round(3, 2032, 1_000_000_000_000);
   const started = performance.now();
   fillRound(db, bigRound, "BM", 2030, TOTAL - 10_000, 0);
   fillRound(db, statsRound, "BM", 2031, Math.min(10_000, TOTAL), 0);
+  fillRound(db, pressRound, "BM", 2032, 45, 0);
   sqlite.pragma("optimize");
   console.log(`Built ${TOTAL.toLocaleString("sv-SE")} applications in ${((performance.now() - started) / 1000).toFixed(1)} s (${dir}).`);
-  return { db, dir, bigRound, statsRound };
+  return { db, dir, bigRound, statsRound, pressRound };
 }
 
 /** Decides two thirds of a round (a third approved, a third rejected) so its statistics have something to sum. */
@@ -106,8 +144,8 @@ function decideStatsRound(db: Db, roundId: number): void {
   })();
 }
 
-function main(): void {
-  const { db, dir, bigRound, statsRound } = setup();
+async function main(): Promise<void> {
+  const { db, dir, bigRound, statsRound, pressRound } = setup();
   const ids = db.$client.prepare("SELECT id FROM applications WHERE round_id = ? ORDER BY id LIMIT 2000").pluck().all(bigRound) as number[];
   try {
     time("application list, page 1 (50 of the round)", 50, () => listRoundApplications(db, bigRound, parseListParams({}), ALL), 50);
@@ -139,7 +177,10 @@ function main(): void {
     );
     decideStatsRound(db, statsRound);
     time("round statistics, 10 000 applications", 30, () => getRoundStatistics(db, statsRound), 50);
+    decideStatsRound(db, pressRound);
+    await timeAsync("render a press release, warm worker (a 45-application round's figures and recipients)", 100, () => renderRelease(db, pressRound), 10);
   } finally {
+    await stopRenderWorker();
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -158,4 +199,4 @@ function main(): void {
   }
 }
 
-main();
+await main();
