@@ -38,6 +38,15 @@ export type PressFilter = {
   example: string;
 };
 
+/**
+ * Digit groups joined by U+00A0 ("750 000 kronor" never breaks across lines): lib/format's press forms use ordinary
+ * spaces for plain-text exports, but a release is published text, and the release checks ask for no-break spaces
+ * in grouped numbers. Only a space between a digit and a group of exactly three digits is a group separator.
+ */
+function keepGroupsTogether(text: string): string {
+  return text.replace(/(\d) (?=\d{3}(?!\d))/g, "$1\u00a0");
+}
+
 /** A whole number from a template value: numbers, and digit strings as a CSV or a form might give them. */
 function wholeNumber(filter: string, value: unknown, what: string): number {
   const n = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
@@ -92,23 +101,26 @@ export const PRESS_FILTERS: readonly PressFilter[] = [
   },
   {
     name: "belopp",
-    apply: (value) => formatAmountInPress(wholeNumber("belopp", value, "ett belopp i kronor")),
+    apply: (value) => keepGroupsTogether(formatAmountInPress(wholeNumber("belopp", value, "ett belopp i kronor"))),
     description:
-      "Ett belopp som pressmeddelanden skriver det: miljoner med en decimal från en miljon, annars kronor. Med \"utan_kronor\" utan enhet.",
+      "Ett belopp som pressmeddelanden skriver det: miljoner med en decimal från en miljon, annars kronor (med hårda mellanslag).",
     example: "{{ 1800000 | belopp }} → 1,8 miljoner kronor; {{ 750000 | belopp }} → 750 000 kronor",
   },
   {
     name: "miljoner",
-    apply: (value) => formatAmountInPress(wholeNumber("miljoner", value, "ett belopp i kronor"), { unit: false }),
+    apply: (value) =>
+      keepGroupsTogether(formatAmountInPress(wholeNumber("miljoner", value, "ett belopp i kronor"), { unit: false })),
     description: "Ett belopp utan ordet kronor, som i en rubrik.",
     example: "{{ 27500000 | miljoner }} → 27,5 miljoner",
   },
   {
     name: "respektive",
     apply: (value, option) =>
-      formatAmountsRespektive(
-        list("respektive", value).map((a) => wholeNumber("respektive", a, "en lista med belopp i kronor")),
-        unitOption("respektive", option),
+      keepGroupsTogether(
+        formatAmountsRespektive(
+          list("respektive", value).map((a) => wholeNumber("respektive", a, "en lista med belopp i kronor")),
+          unitOption("respektive", option),
+        ),
       ),
     description:
       "En lista med belopp, i samma ordning som namnen de hör till, med \"respektive\" före det sista. Med \"utan_kronor\" utan enhet.",
@@ -118,11 +130,12 @@ export const PRESS_FILTERS: readonly PressFilter[] = [
     name: "lista",
     apply: (value) => formatList(texts("lista", value)),
     description: "En lista med namn eller ord: kommatecken emellan och \"och\" före det sista.",
-    example: '{{ recipients | map: "name" | lista }} → Umeå kommun, Lycksele kommun och Skellefteå kommun',
+    example: '{{ recipients | map: "name" | lista }} → Umeå kommun och Lycksele kommun',
   },
   {
     name: "i_ord",
-    apply: (value, genus) => countInWords(wholeNumber("i_ord", value, "ett antal"), gender("i_ord", genus)),
+    apply: (value, genus) =>
+      keepGroupsTogether(countInWords(wholeNumber("i_ord", value, "ett antal"), gender("i_ord", genus))),
     description:
       "Ett antal i ord upp till tolv, därefter med siffror. Skriv \"ett\" efter filtret för ord som heter ett (ett landsting).",
     example: '{{ 2 | i_ord }} → två; {{ 1 | i_ord: "ett" }} → ett; {{ 17 | i_ord }} → 17',
@@ -134,7 +147,7 @@ export const PRESS_FILTERS: readonly PressFilter[] = [
       const total = wholeNumber("andel_av", whole, "ett antal att jämföra med");
       if (part > total) throw new PressFilterError("andel_av", `${part} är fler än de ${total} det är en del av.`);
       const nouns = Array.isArray(noun) ? formatList(texts("andel_av", noun)) : typeof noun === "string" ? noun : "";
-      return formatShareOf(part, total, nouns, { gender: gender("andel_av", genus) }).trimEnd();
+      return keepGroupsTogether(formatShareOf(part, total, nouns, { gender: gender("andel_av", genus) }).trimEnd());
     },
     description:
       "\"två av de 17 kommuner\": antalet i ord, helheten med siffror, sedan ordet (eller en lista med ord). Skriv \"ett\" sist för ord som heter ett.",
