@@ -195,3 +195,50 @@ describe("recipient: one recipient's release with room for quotes (press-release
     expect(text).toContain("har gett Regionförbundet Östsam och Linköpings kommun 1,6 miljoner kronor");
   });
 });
+
+describe("the templates on facts the demo does not have", () => {
+  const base = (): PressContext => {
+    const c = context({ kind: "county", roundId: roundId(4), countyCode: "24", applicationIds: [applicationOf(4, "Lycksele kommun")] });
+    return {
+      ...c,
+      round: { ...c.round, ordinal: 1, is_last: false },
+      recipients: c.recipients.map((r) => ({ ...r, contact: { name: "", title: "", phone: "", email: "" } })),
+    };
+  };
+  const renderWith = (key: PressTemplateKey, scope: PressContext) => {
+    const liquid = new Liquid();
+    for (const f of PRESS_FILTERS) liquid.registerFilter(f.name, f.apply);
+    return liquid.parseAndRenderSync(shippedTemplateSource(key), scope);
+  };
+
+  it("a first round says pengar, not mer or fortsatta pengar", () => {
+    const text = renderWith("county", base());
+    expect(text.split("\n")[0]).toBe("Pengar till jämställdhet i Västerbotten");
+    expect(text).toContain("för att den ska kunna utveckla sitt långsiktiga jämställdhetsarbete.");
+    expect(text).toContain("som får pengar för att säkra");
+    expect(text).not.toContain("fortsatta");
+  });
+
+  it("a recipient without a contact person gets a marked place for one, never a dangling comma", () => {
+    const text = renderWith("recipient", base());
+    expect(text).toContain("säger [NAMN, TITEL].");
+    expect(text).toContain("[KONTAKT: namn, titel, Lycksele kommun, telefon]");
+    expect(text).not.toMatch(/säger ,|, ,|tel\s*$/m);
+    expect(renderWith("county", base())).not.toContain("Lycksele kommun, , tfn");
+  });
+
+  it("a county with no grant in the round says so instead of an empty sentence", () => {
+    const empty = db.$client
+      .prepare(
+        `SELECT code, name FROM counties WHERE code NOT IN (
+           SELECT o.county_code FROM applications a JOIN organisations o ON o.id = a.lead_organisation_id
+            WHERE a.round_id = ? AND a.status = 'approved' AND o.county_code IS NOT NULL)
+         ORDER BY code LIMIT 1`,
+      )
+      .get(roundId(5)) as { code: string; name: string };
+    const text = render("county", { kind: "county", roundId: roundId(5), countyCode: empty.code });
+    expect(text.trim()).toBe(
+      `[INGA MOTTAGARE: ingen beviljad ansökan i ${empty.name} i femte omgången. Välj ett annat län eller en annan omgång.]`,
+    );
+  });
+});
