@@ -38,7 +38,8 @@ function context(target: PressTarget): PressContext {
 }
 
 function render(key: PressTemplateKey, target: PressTarget): string {
-  const liquid = new Liquid();
+  // Strict, as the sandboxed renderer will be: an unknown filter or variable fails the test instead of printing "".
+  const liquid = new Liquid({ strictFilters: true, strictVariables: true });
   for (const f of PRESS_FILTERS) liquid.registerFilter(f.name, f.apply);
   return liquid.parseAndRenderSync(shippedTemplateSource(key), context(target));
 }
@@ -206,7 +207,7 @@ describe("the templates on facts the demo does not have", () => {
     };
   };
   const renderWith = (key: PressTemplateKey, scope: PressContext) => {
-    const liquid = new Liquid();
+    const liquid = new Liquid({ strictFilters: true, strictVariables: true });
     for (const f of PRESS_FILTERS) liquid.registerFilter(f.name, f.apply);
     return liquid.parseAndRenderSync(shippedTemplateSource(key), scope);
   };
@@ -225,6 +226,12 @@ describe("the templates on facts the demo does not have", () => {
     expect(text).toContain("[KONTAKT: namn, titel, Lycksele kommun, telefon]");
     expect(text).not.toMatch(/säger ,|, ,|tel\s*$/m);
     expect(renderWith("county", base())).not.toContain("Lycksele kommun, , tfn");
+  });
+
+  it("the national release renders for a scope with no recipient (a reader who may see none)", () => {
+    const text = renderWith("round", { ...base(), recipients: [] });
+    expect(text).toMatch(/Totalt har [\d,]+ miljoner fördelats/);
+    expect(text).not.toContain("[EXEMPEL");
   });
 
   it("a county with no grant in the round says so instead of an empty sentence", () => {
