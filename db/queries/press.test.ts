@@ -2,19 +2,15 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../client";
 import { seedDemo } from "../seed/demo";
 import { freshTestDb } from "../testing";
+import { findTestApplicationId, findTestApplicationIdWithStatus, findTestOrganisationId, findTestRoundId } from "../testing/press";
 import { getPressFacts, type PressTarget } from "./press";
 
 let db: Db;
 const ALL = { kind: "all" } as const;
 
-function scalar<T>(query: string, ...params: unknown[]): T {
-  return db.$client.prepare(query).pluck().get(...params) as T;
-}
-const roundId = (ordinal: number) =>
-  scalar<number>("SELECT r.id FROM rounds r JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'HJ' AND r.ordinal = ?", ordinal);
-const organisationId = (name: string) => scalar<number>("SELECT id FROM organisations WHERE name = ?", name);
-const applicationOf = (ordinal: number, lead: string) =>
-  scalar<number>("SELECT id FROM applications WHERE round_id = ? AND lead_organisation_id = ?", roundId(ordinal), organisationId(lead));
+const roundId = (ordinal: number) => findTestRoundId(db, "HJ", ordinal);
+const organisationId = (name: string) => findTestOrganisationId(db, name);
+const applicationOf = (ordinal: number, lead: string) => findTestApplicationId(db, roundId(ordinal), lead);
 
 beforeAll(async () => {
   db = freshTestDb().db;
@@ -71,7 +67,7 @@ describe("getPressFacts", () => {
     expect(getPressFacts(db, { kind: "round", roundId: 999_999 }, ALL)).toBeNull();
     expect(getPressFacts(db, { kind: "county", roundId: roundId(4), countyCode: "99" }, ALL)).toBeNull();
     expect(getPressFacts(db, { kind: "recipient", applicationId: 999_999 }, ALL)).toBeNull();
-    const rejected = scalar<number>("SELECT id FROM applications WHERE round_id = ? AND status = 'rejected' LIMIT 1", roundId(5));
+    const rejected = findTestApplicationIdWithStatus(db, roundId(5), "rejected");
     expect(getPressFacts(db, { kind: "recipient", applicationId: rejected }, ALL)).toBeNull();
   });
 

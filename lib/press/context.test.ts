@@ -2,13 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
+import { findTestApplicationId, findTestOrganisationId, findTestRoundId } from "@/db/testing/press";
 import { loadPressContext, PRESS_VARIABLES, type PressContext } from "./context";
 
 let db: Db;
 const ALL = { kind: "all" } as const;
-const scalar = <T>(query: string, ...params: unknown[]) => db.$client.prepare(query).pluck().get(...params) as T;
-const roundId = (ordinal: number) =>
-  scalar<number>("SELECT r.id FROM rounds r JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'HJ' AND r.ordinal = ?", ordinal);
+const roundId = (ordinal: number) => findTestRoundId(db, "HJ", ordinal);
 
 /** Every leaf path of a value, with array items as `name[]`, as PRESS_VARIABLES writes them. */
 function leafPaths(value: unknown, prefix = ""): string[] {
@@ -71,10 +70,8 @@ describe("the press context", () => {
   });
 
   it("is null for a scope outside the actor's, as for a missing one", () => {
-    const lycksele = scalar<number>(
-      "SELECT a.id FROM applications a JOIN organisations o ON o.id = a.lead_organisation_id WHERE o.name = 'Lycksele kommun'",
-    );
-    const umea = scalar<number>("SELECT id FROM organisations WHERE name = 'Umeå kommun'");
+    const lycksele = findTestApplicationId(db, roundId(4), "Lycksele kommun");
+    const umea = findTestOrganisationId(db, "Umeå kommun");
     expect(loadPressContext(db, { kind: "recipient", applicationId: lycksele }, { kind: "organisation", organisationId: umea })).toBeNull();
     expect(loadPressContext(db, { kind: "recipient", applicationId: 999_999 }, ALL)).toBeNull();
   });

@@ -3,6 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
+import {
+  findTestApplicationId,
+  findTestCountyWithoutGrant,
+  findTestRoundId,
+  insertTestEarlierRoundGrant,
+} from "@/db/testing/press";
 import { loadPressContext, type PressContext, type PressTarget } from "./context";
 import { PRESS_FILTERS } from "./filters";
 import { PRESS_TEMPLATE_KEYS, shippedTemplateSource, type PressTemplateKey } from "./templates";
@@ -16,20 +22,8 @@ import { PRESS_TEMPLATE_KEYS, shippedTemplateSource, type PressTemplateKey } fro
 const ALL = { kind: "all" } as const;
 let db: Db;
 
-function scalar<T>(query: string, ...params: unknown[]): T {
-  return db.$client.prepare(query).pluck().get(...params) as T;
-}
-
-const roundId = (ordinal: number) =>
-  scalar<number>("SELECT r.id FROM rounds r JOIN programmes p ON p.id = r.programme_id WHERE p.code = 'HJ' AND r.ordinal = ?", ordinal);
-
-const applicationOf = (ordinal: number, lead: string) =>
-  scalar<number>(
-    `SELECT a.id FROM applications a JOIN organisations o ON o.id = a.lead_organisation_id
-      WHERE a.round_id = ? AND o.name = ?`,
-    roundId(ordinal),
-    lead,
-  );
+const roundId = (ordinal: number) => findTestRoundId(db, "HJ", ordinal);
+const applicationOf = (ordinal: number, lead: string) => findTestApplicationId(db, roundId(ordinal), lead);
 
 function context(target: PressTarget): PressContext {
   const c = loadPressContext(db, target, ALL);
@@ -55,24 +49,10 @@ function sentences(text: string): string[] {
 
 /** The rounds before the fourth are not in the demo; their grants bring the programme's total to the seed's 162 miljoner. */
 function addEarlierRounds(total: number): void {
-  const programmeId = scalar<number>("SELECT id FROM programmes WHERE code = 'HJ'");
-  const organisationId = scalar<number>("SELECT id FROM organisations WHERE name = 'Umeå kommun'");
-  const share = [Math.floor(total / 3), Math.floor(total / 3), total - 2 * Math.floor(total / 3)];
-  share.forEach((amount, i) => {
-    const ordinal = i + 1;
-    const round = db.$client
-      .prepare("INSERT INTO rounds (programme_id, ordinal, year, budget, status) VALUES (?, ?, ?, ?, 'decided')")
-      .run(programmeId, ordinal, 2008 + ordinal, amount).lastInsertRowid;
-    const application = db.$client
-      .prepare(
-        `INSERT INTO applications (round_id, registration_number, lead_organisation_id, project_title, requested_amount, status)
-         VALUES (?, ?, ?, 'Tidigare omgång', ?, 'approved')`,
-      )
-      .run(round, `HJ-${2008 + ordinal}-0001`, organisationId, amount).lastInsertRowid;
-    db.$client
-      .prepare("INSERT INTO decisions (application_id, round_id, outcome, granted_amount, decided_on) VALUES (?, ?, 'approved', ?, ?)")
-      .run(application, round, amount, `${2008 + ordinal}-06-01`);
-  });
+  const third = Math.floor(total / 3);
+  [third, third, total - 2 * third].forEach((amount, i) =>
+    insertTestEarlierRoundGrant(db, { programmeCode: "HJ", ordinal: i + 1, year: 2009 + i, amount, leadName: "Umeå kommun" }),
+  );
 }
 
 beforeAll(async () => {
@@ -235,14 +215,7 @@ describe("the templates on facts the demo does not have", () => {
   });
 
   it("a county with no grant in the round says so instead of an empty sentence", () => {
-    const empty = db.$client
-      .prepare(
-        `SELECT code, name FROM counties WHERE code NOT IN (
-           SELECT o.county_code FROM applications a JOIN organisations o ON o.id = a.lead_organisation_id
-            WHERE a.round_id = ? AND a.status = 'approved' AND o.county_code IS NOT NULL)
-         ORDER BY code LIMIT 1`,
-      )
-      .get(roundId(5)) as { code: string; name: string };
+    const empty = findTestCountyWithoutGrant(db, roundId(5));
     const text = render("county", { kind: "county", roundId: roundId(5), countyCode: empty.code });
     expect(text.trim()).toBe(
       `[INGA MOTTAGARE: ingen beviljad ansökan i ${empty.name} i femte omgången. Välj ett annat län eller en annan omgång.]`,
