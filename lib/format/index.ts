@@ -8,6 +8,7 @@ export {
   type PressAmountOptions,
 } from "./amount";
 export { capitalizeFirst, countInWords, formatShareOf, type Gender, type ShareOfOptions } from "./count";
+export { countyShortName } from "./county";
 export { formatDateLong, formatDateShort, formatDateTime, todayIso } from "./date";
 export { formatList } from "./list";
 export { ordinalInWords } from "./ordinal";

@@ -1,0 +1,103 @@
+import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { applications, counties, decisions, organisations, programmes, rounds } from "../schema";
+
+/*
+ * Look-ups and rows for the press tests (lib/press/*.test.ts), so those tests name rounds, applications and counties
+ * of the demo without touching tables themselves: db/ is the only place that does.
+ */
+
+/** A round of a programme by its code and ordinal ("HJ", 5). */
+export function findTestRoundId(db: Db, programmeCode: string, ordinal: number): number {
+  const row = db
+    .select({ id: rounds.id })
+    .from(rounds)
+    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+    .where(and(eq(programmes.code, programmeCode), eq(rounds.ordinal, ordinal)))
+    .get();
+  if (!row) throw new Error(`No round ${ordinal} of ${programmeCode}`);
+  return row.id;
+}
+
+export function findTestOrganisationId(db: Db, name: string): number {
+  const row = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+  if (!row) throw new Error(`No organisation ${name}`);
+  return row.id;
+}
+
+/** The application a named organisation leads in a round. */
+export function findTestApplicationId(db: Db, roundId: number, leadName: string): number {
+  const row = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.roundId, roundId), eq(applications.leadOrganisationId, findTestOrganisationId(db, leadName))))
+    .get();
+  if (!row) throw new Error(`No application of ${leadName} in round ${roundId}`);
+  return row.id;
+}
+
+export function findTestApplicationIdWithStatus(db: Db, roundId: number, status: "approved" | "rejected"): number {
+  const row = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, status)))
+    .orderBy(asc(applications.id))
+    .get();
+  if (!row) throw new Error(`No ${status} application in round ${roundId}`);
+  return row.id;
+}
+
+/** The first county (by code) where no organisation leads an approved application of the round. */
+export function findTestCountyWithoutGrant(db: Db, roundId: number): { code: string; name: string } {
+  const granted = db
+    .select({ code: organisations.countyCode })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, "approved"), isNotNull(organisations.countyCode)));
+  const row = db
+    .select({ code: counties.code, name: counties.name })
+    .from(counties)
+    .where(notInArray(counties.code, granted))
+    .orderBy(asc(counties.code))
+    .get();
+  if (!row) throw new Error(`Every county has a grant in round ${roundId}`);
+  return row;
+}
+
+/**
+ * A decided earlier round of a programme with one approved grant of `amount`, led by `leadName`: the demo holds
+ * only rounds 4 and 5, and the national release's programme total counts rounds 1 to 3 as well.
+ */
+export function insertTestEarlierRoundGrant(
+  db: Db,
+  fields: { programmeCode: string; ordinal: number; year: number; amount: number; leadName: string },
+): void {
+  const programme = db.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, fields.programmeCode)).get();
+  if (!programme) throw new Error(`No programme ${fields.programmeCode}`);
+  const round = db
+    .insert(rounds)
+    .values({ programmeId: programme.id, ordinal: fields.ordinal, year: fields.year, budget: fields.amount, status: "decided" })
+    .returning({ id: rounds.id })
+    .get();
+  const application = db
+    .insert(applications)
+    .values({
+      roundId: round.id,
+      registrationNumber: `${fields.programmeCode}-${fields.year}-0001`,
+      leadOrganisationId: findTestOrganisationId(db, fields.leadName),
+      projectTitle: "Tidigare omgång",
+      requestedAmount: fields.amount,
+      status: "approved",
+    })
+    .returning({ id: applications.id })
+    .get();
+  db.insert(decisions)
+    .values({
+      applicationId: application.id,
+      roundId: round.id,
+      outcome: "approved",
+      grantedAmount: fields.amount,
+      decidedOn: `${fields.year}-06-01`,
+    })
+    .run();
+}
