@@ -245,3 +245,19 @@ export function getPressFacts(db: DbOrTx, target: PressTarget, scope: Applicatio
     })),
   };
 }
+
+/**
+ * The approved application of a round that an organisation leads or takes part in, for a release about one grant
+ * (the CLI's `press render --organisation`). The first by registration number when it has more than one.
+ */
+export function findGrantOfOrganisation(db: DbOrTx, roundId: number, organisationId: number): number | null {
+  const takesPart = sql`(${applications.leadOrganisationId} = ${organisationId} OR EXISTS (SELECT 1 FROM ${applicationCoApplicants}
+    WHERE ${applicationCoApplicants.applicationId} = ${applications.id} AND ${applicationCoApplicants.organisationId} = ${organisationId}))`;
+  const row = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, "approved"), takesPart))
+    .orderBy(asc(applications.registrationNumber))
+    .get();
+  return row?.id ?? null;
+}

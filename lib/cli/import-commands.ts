@@ -178,7 +178,7 @@ function asArguments<T>(options: Record<string, string>, fn: () => T): T {
   }
 }
 
-function badArgument(message: string): never {
+export function badArgument(message: string): never {
   console.error(`Fel: ${message}`);
   throw new CommanderError(2, "anslag.badArgument", message);
 }
@@ -230,7 +230,7 @@ function resolveProgramme(db: DbOrTx, value: string): ResolvedProgramme {
  * A round by its ordinal (within --programme, or the only programme that has it) or, when no round has that
  * ordinal, by its id.
  */
-function resolveRound(db: DbOrTx, value: string, programmeValue: string | undefined): ResolvedRound {
+export function resolveRound(db: DbOrTx, value: string, programmeValue: string | undefined): ResolvedRound {
   const n = argument(positiveInteger("--round"), value);
   const label = (r: { ordinal: number; year: number; programme: string }) => `omgång ${r.ordinal} (${r.year}) i ${r.programme}`;
   if (programmeValue !== undefined) {

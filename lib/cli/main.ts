@@ -14,6 +14,7 @@ import { DomainError } from "@/lib/errors";
 import { createUserAccount } from "@/lib/users";
 import { ensureAuthSecret } from "./env-file";
 import { registerImportCommands } from "./import-commands";
+import { registerPressCommands } from "./press-commands";
 import { generatePassword } from "./password";
 
 /*
@@ -155,6 +156,7 @@ export function buildProgram(): Command {
     );
 
   registerImportCommands(program, withDb);
+  registerPressCommands(program, withDb);
   return program;
 }
 
