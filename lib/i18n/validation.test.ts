@@ -150,6 +150,10 @@ const SAMPLES: [RegExp, string][] = [
   [/MEETING_NOTHING_WRITTEN/, "Inga beslut har fattats."],
   [/MEETING_ROW_LIMIT/, "200"],
   [/message/, "Ange det beviljade beloppet (mer än 0 kronor)."],
+  // The import's rows (lib/import/validate.ts): the kinds it offers, an earlier row's number, a registered application.
+  [/KIND_CHOICES/, "Kommun, Region, Landsting, Regionförbund, Företag, Samverkansorgan eller Annan"],
+  [/earlier/, "3"],
+  [/registered/, "HJ-2013-0042"],
 ];
 
 function refusalLiterals(source: string): string[] {
@@ -177,6 +181,7 @@ describe("refusals in English", () => {
     "lib/organisations/update.ts",
     "lib/applications/register.ts",
     "lib/applications/update.ts",
+    "lib/import/validate.ts",
   ];
 
   it("has an English text for every refusal of the decision and round rules", () => {
@@ -190,6 +195,13 @@ describe("refusals in English", () => {
       }
     }
     expect(missing, "add these to lib/i18n/messages/{sv,en}/refusals.json").toEqual([]);
+  });
+
+  it("reads an import row's refusal in English, its amount included", () => {
+    expect(translateValidationMessage(`Beviljade belopp överstiger omgångens budget från och med denna rad: ${formatKronor(500_000)} återstår.`, "en")).toBe(
+      "The granted amounts exceed the round's budget from this row on: SEK 500,000 left.",
+    );
+    expect(translateValidationMessage("Samma organisation och projekttitel som rad 3.", "en")).toBe("The same organisation and project title as row 3.");
   });
 
   it("writes an ordinal in a refusal as an English word", () => {
