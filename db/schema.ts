@@ -8,7 +8,15 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { APPLICATION_STATUSES, DECISION_OUTCOMES, ORGANISATION_KINDS, ROLES, ROUND_STATUSES } from "../lib/enums";
+import {
+  APPLICATION_STATUSES,
+  DECISION_OUTCOMES,
+  ORGANISATION_KINDS,
+  PRESS_TARGET_KINDS,
+  RELEASE_STATUSES,
+  ROLES,
+  ROUND_STATUSES,
+} from "../lib/enums";
 
 export * from "../lib/enums";
 
@@ -301,6 +309,175 @@ export const auditEvents = sqliteTable(
   ],
 );
 
+// ---------------------------------------------------------------- press releases
+
+/*
+ * A press template is Liquid source (lib/press/), edited in the browser. The three shipped ones (keys round, county,
+ * recipient) are installed by migration 0004. Every save keeps a version; `version` is also the optimistic lock.
+ */
+export const pressTemplates = sqliteTable(
+  "press_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    targetKind: text("target_kind", { enum: PRESS_TARGET_KINDS }).notNull(),
+    source: text("source").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("press_templates_key_unique").on(t.key)],
+);
+
+export const pressTemplateVersions = sqliteTable(
+  "press_template_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    templateId: integer("template_id")
+      .notNull()
+      .references(() => pressTemplates.id),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    source: text("source").notNull(),
+    savedBy: integer("saved_by").references(() => users.id),
+    savedByLabel: text("saved_by_label").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("press_template_versions_unique").on(t.templateId, t.version)],
+);
+
+/** One quote in a release: who said it, and after which paragraph of the body it stands (0 = before the first). */
+export type ReleaseQuote = { text: string; speaker: string; title: string; afterParagraph: number };
+
+/** What a release was generated from: the template's context (lib/press/context.ts), and its hash. */
+export type ReleaseFacts = Record<string, unknown>;
+
+/*
+ * A press release about a target (a round; a county in a round; one application's grant). It remembers the facts it
+ * was made from (`facts`, `factsHash`); when a decision changes those facts the release gets `staleAt` and cannot be
+ * published until it is regenerated or the change is accepted. `publishAt` is the moment the release is public from:
+ * set when it is published (now), scheduled or embargoed (a later time). A release is public when its status is
+ * published, scheduled or embargoed and `publishAt` has passed (publicReleaseWhere in db/queries/press-releases.ts);
+ * `publishedAt` is when its status became published. Every save keeps a version (press_release_versions).
+ */
+export const pressReleases = sqliteTable(
+  "press_releases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    templateId: integer("template_id").references(() => pressTemplates.id),
+    targetKind: text("target_kind", { enum: PRESS_TARGET_KINDS }).notNull(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id),
+    countyCode: text("county_code").references(() => counties.code),
+    applicationId: integer("application_id").references(() => applications.id),
+    status: text("status", { enum: RELEASE_STATUSES }).notNull().default("draft"),
+    headline: text("headline").notNull(),
+    ingress: text("ingress").notNull().default(""),
+    body: text("body").notNull().default(""), // paragraphs separated by a blank line
+    quotes: text("quotes", { mode: "json" }).$type<ReleaseQuote[]>().notNull().default(sql`'[]'`),
+    contacts: text("contacts").notNull().default(""), // one contact per line
+    boilerplate: text("boilerplate").notNull().default(""),
+    regionCode: text("region_code").references(() => counties.code), // null: the whole country
+    facts: text("facts", { mode: "json" }).$type<ReleaseFacts>().notNull(),
+    factsHash: text("facts_hash").notNull(),
+    staleAt: integer("stale_at", { mode: "timestamp_ms" }),
+    publishAt: integer("publish_at", { mode: "timestamp_ms" }),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    createdBy: integer("created_by").references(() => users.id),
+    updatedBy: integer("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("press_releases_slug_unique").on(t.slug),
+    index("press_releases_status_publish_idx").on(t.status, t.publishAt),
+    index("press_releases_publish_idx").on(t.publishAt),
+    index("press_releases_region_idx").on(t.regionCode, t.publishAt),
+    index("press_releases_round_idx").on(t.roundId, t.status),
+    index("press_releases_updated_idx").on(t.updatedAt),
+  ],
+);
+
+/** A release's topics, one row each, so the newsroom filters by topic through an index. */
+export const pressReleaseTopics = sqliteTable(
+  "press_release_topics",
+  {
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => pressReleases.id),
+    topic: text("topic").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.topic] }), index("press_release_topics_topic_idx").on(t.topic, t.releaseId)],
+);
+
+export type ReleaseSnapshot = {
+  headline: string;
+  ingress: string;
+  body: string;
+  quotes: ReleaseQuote[];
+  contacts: string;
+  boilerplate: string;
+  topics: string[];
+  regionCode: string | null;
+};
+
+export const pressReleaseVersions = sqliteTable(
+  "press_release_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => pressReleases.id),
+    version: integer("version").notNull(),
+    content: text("content", { mode: "json" }).$type<ReleaseSnapshot>().notNull(),
+    savedBy: integer("saved_by").references(() => users.id),
+    savedByLabel: text("saved_by_label").notNull(),
+    savedAt: integer("saved_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("press_release_versions_unique").on(t.releaseId, t.version)],
+);
+
+export const pressComments = sqliteTable(
+  "press_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => pressReleases.id),
+    authorId: integer("author_id").references(() => users.id),
+    authorLabel: text("author_label").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("press_comments_release_idx").on(t.releaseId, t.createdAt)],
+);
+
+/*
+ * A private preview link for a reviewer without an account. Only the SHA-256 of the token is stored: the token itself
+ * is shown once. A link answers while it is neither expired, revoked, nor its release published.
+ */
+export const pressPreviewLinks = sqliteTable(
+  "press_preview_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    releaseId: integer("release_id")
+      .notNull()
+      .references(() => pressReleases.id),
+    tokenHash: text("token_hash").notNull(),
+    label: text("label").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("press_preview_links_token_unique").on(t.tokenHash), index("press_preview_links_release_idx").on(t.releaseId)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const countiesRelations = relations(counties, ({ many }) => ({
@@ -378,3 +555,10 @@ export type Decision = typeof decisions.$inferSelect;
 export type NewDecision = typeof decisions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
+export type PressTemplate = typeof pressTemplates.$inferSelect;
+export type PressTemplateVersion = typeof pressTemplateVersions.$inferSelect;
+export type PressRelease = typeof pressReleases.$inferSelect;
+export type NewPressRelease = typeof pressReleases.$inferInsert;
+export type PressReleaseVersion = typeof pressReleaseVersions.$inferSelect;
+export type PressComment = typeof pressComments.$inferSelect;
+export type PressPreviewLink = typeof pressPreviewLinks.$inferSelect;
