@@ -1,9 +1,13 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
+  pressComments,
+  pressPreviewLinks,
   pressReleases,
   pressReleaseTopics,
   pressReleaseVersions,
+  type PressComment,
+  type PressPreviewLink,
   type PressRelease,
   type ReleaseFacts,
   type ReleaseQuote,
@@ -194,7 +198,7 @@ export function updateReleaseContent(
   releaseId: number,
   expectedVersion: number,
   content: ReleaseSnapshot,
-  changes: { status?: ReleaseStatus; facts?: ReleaseFacts; factsHash?: string; staleAt?: Date | null },
+  changes: { status?: ReleaseStatus; facts?: ReleaseFacts; factsHash?: string; staleAt?: Date | null; publishAt?: Date | null },
   actor: AuditActor,
   action: string,
   at = new Date(),
@@ -337,4 +341,110 @@ export function getReleaseVersion(db: DbOrTx, releaseId: number, version: number
       .where(and(eq(pressReleaseVersions.releaseId, releaseId), eq(pressReleaseVersions.version, version)))
       .get() ?? null
   );
+}
+
+// ---------------------------------------------------------------- comments and preview links
+
+export function insertComment(tx: DbOrTx, releaseId: number, body: string, actor: AuditActor, at = new Date()): PressComment {
+  const comment = tx
+    .insert(pressComments)
+    .values({ releaseId, authorId: actor.id, authorLabel: actor.label, body, createdAt: at })
+    .returning()
+    .get();
+  writeAudit(tx, { actor, action: "release.comment", entityType: "release", entityId: releaseId, after: { commentId: comment.id, body }, at });
+  return comment;
+}
+
+export function listComments(db: DbOrTx, releaseId: number): PressComment[] {
+  return db
+    .select()
+    .from(pressComments)
+    .where(eq(pressComments.releaseId, releaseId))
+    .orderBy(asc(pressComments.createdAt), asc(pressComments.id))
+    .limit(500)
+    .all();
+}
+
+export function insertPreviewLink(
+  tx: DbOrTx,
+  input: { releaseId: number; tokenHash: string; label: string; expiresAt: Date },
+  actor: AuditActor,
+  at = new Date(),
+): PressPreviewLink {
+  const link = tx
+    .insert(pressPreviewLinks)
+    .values({ ...input, createdBy: actor.id, createdAt: at })
+    .returning()
+    .get();
+  writeAudit(tx, {
+    actor,
+    action: "release.preview-link.create",
+    entityType: "release",
+    entityId: input.releaseId,
+    after: { linkId: link.id, label: link.label, expiresAt: link.expiresAt },
+    at,
+  });
+  return link;
+}
+
+/** Revokes a link of the release (null: no such link on this release, or already revoked). */
+export function revokePreviewLink(tx: DbOrTx, releaseId: number, linkId: number, actor: AuditActor, at = new Date()): PressPreviewLink | null {
+  const revoked = tx
+    .update(pressPreviewLinks)
+    .set({ revokedAt: at })
+    .where(and(eq(pressPreviewLinks.id, linkId), eq(pressPreviewLinks.releaseId, releaseId), isNull(pressPreviewLinks.revokedAt)))
+    .returning()
+    .get();
+  if (!revoked) return null;
+  writeAudit(tx, { actor, action: "release.preview-link.revoke", entityType: "release", entityId: releaseId, after: { linkId, label: revoked.label }, at });
+  return revoked;
+}
+
+export function listPreviewLinks(db: DbOrTx, releaseId: number): Omit<PressPreviewLink, "tokenHash">[] {
+  return db
+    .select({
+      id: pressPreviewLinks.id,
+      releaseId: pressPreviewLinks.releaseId,
+      label: pressPreviewLinks.label,
+      createdBy: pressPreviewLinks.createdBy,
+      createdAt: pressPreviewLinks.createdAt,
+      expiresAt: pressPreviewLinks.expiresAt,
+      revokedAt: pressPreviewLinks.revokedAt,
+    })
+    .from(pressPreviewLinks)
+    .where(eq(pressPreviewLinks.releaseId, releaseId))
+    .orderBy(desc(pressPreviewLinks.createdAt))
+    .limit(100)
+    .all();
+}
+
+/**
+ * The release a preview token opens, or null: an unknown token, an expired or revoked link, and a release that is
+ * already public (its link is gone then: the newsroom has it) all answer the same.
+ */
+export function getReleaseByPreviewToken(db: DbOrTx, tokenHash: string, now: Date): Release | null {
+  const link = db
+    .select({ releaseId: pressPreviewLinks.releaseId })
+    .from(pressPreviewLinks)
+    .where(
+      and(
+        eq(pressPreviewLinks.tokenHash, tokenHash),
+        isNull(pressPreviewLinks.revokedAt),
+        sql`${pressPreviewLinks.expiresAt} > ${now.getTime()}`,
+      ),
+    )
+    .get();
+  if (!link) return null;
+  const release = getRelease(db, link.releaseId);
+  if (!release || release.status === "published" || isPublicRelease(release, now)) return null;
+  return release;
+}
+
+/** The rounds that have releases written about them (few: one per round announced, a handful per county). */
+export function listRoundIdsWithReleases(db: DbOrTx): number[] {
+  return db
+    .selectDistinct({ roundId: pressReleases.roundId })
+    .from(pressReleases)
+    .all()
+    .map((r) => r.roundId);
 }

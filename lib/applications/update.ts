@@ -13,6 +13,7 @@ import type { Application } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { resolveOrganisation } from "@/lib/organisations/resolve";
+import { refreshReleaseFacts } from "@/lib/press/stale";
 import { columnsOf, namesOf } from "./register";
 import type { ApplicationFields } from "./schema";
 
@@ -53,6 +54,7 @@ export function updateApplication(db: Db, input: ApplicationFields & { applicati
       },
       after: { ...after, coApplicantIds, leadOrganisation: lead.name, coApplicants: namesOf(co, coApplicantIds) },
     });
+    refreshReleaseFacts(tx, [after.roundId], actor);
     return after;
   });
 }

@@ -6,6 +6,7 @@ import type { ApplicationScope } from "@/lib/auth/permissions";
 import type { DecisionOutcome } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
+import { refreshReleaseFacts } from "@/lib/press/stale";
 import { recordDecision } from "./record";
 
 /*
@@ -136,6 +137,7 @@ export function recordMeetingDecisions(
         throw rowError(index, application, error);
       }
     }
+    if (changes.length > 0) refreshReleaseFacts(tx, [roundId], actor);
     return result;
   });
 }

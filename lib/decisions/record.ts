@@ -14,6 +14,7 @@ import type { ApplicationScope } from "@/lib/auth/permissions";
 import type { DecisionOutcome } from "@/lib/enums";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
+import { refreshReleaseFacts } from "@/lib/press/stale";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { CONFIRM_OVER_REQUEST, decisionSchema, exceedsRequest, importedDecisionSchema } from "./schema";
 
@@ -21,6 +22,8 @@ import { CONFIRM_OVER_REQUEST, decisionSchema, exceedsRequest, importedDecisionS
  * The decision core. Every caller (the decision form, the meeting, the imports, the CLI) goes through recordDecision
  * inside inWriteTransaction (BEGIN IMMEDIATE), so the budget sum it reads cannot change before its write commits.
  * The single-decision write functions below own that transaction; the meeting and the imports open one for many.
+ * Each of those transactions ends with refreshReleaseFacts (lib/press/stale.ts): a press release written from the
+ * round's decisions is marked stale in the same transaction as the change that made it so.
  */
 
 export type RecordDecisionInput = {
@@ -162,12 +165,20 @@ export function withdrawDecision(
 
 /** Makes the first decision on an application, in a write transaction of its own. */
 export function makeDecision(db: Db, input: Omit<RecordDecisionInput, "expectedVersion" | "reason">, actor: AuditActor, scope: ApplicationScope) {
-  return inWriteTransaction(db, (tx) => recordDecision(tx, { ...input, expectedVersion: undefined }, actor, { scope }));
+  return inWriteTransaction(db, (tx) => {
+    const recorded = recordDecision(tx, { ...input, expectedVersion: undefined }, actor, { scope });
+    refreshReleaseFacts(tx, [recorded.decision.roundId], actor);
+    return recorded;
+  });
 }
 
 /** Changes the decision the officer saw (its version), with the reason kept in the audit trail. */
 export function changeDecision(db: Db, input: RecordDecisionInput & { expectedVersion: number; reason: string }, actor: AuditActor, scope: ApplicationScope) {
-  return inWriteTransaction(db, (tx) => recordDecision(tx, input, actor, { scope }));
+  return inWriteTransaction(db, (tx) => {
+    const recorded = recordDecision(tx, input, actor, { scope });
+    refreshReleaseFacts(tx, [recorded.decision.roundId], actor);
+    return recorded;
+  });
 }
 
 /** Takes back the decision the officer saw, in a write transaction of its own. */
@@ -177,7 +188,11 @@ export function takeBackDecision(
   actor: AuditActor,
   scope: ApplicationScope,
 ) {
-  return inWriteTransaction(db, (tx) => withdrawDecision(tx, input.applicationId, input.reason, actor, input.expectedVersion, { scope }));
+  return inWriteTransaction(db, (tx) => {
+    const withdrawn = withdrawDecision(tx, input.applicationId, input.reason, actor, input.expectedVersion, { scope });
+    refreshReleaseFacts(tx, [withdrawn.roundId], actor);
+    return withdrawn;
+  });
 }
 
 function loadTarget(tx: DbOrTx, applicationId: number, options: RecordDecisionOptions): DecisionTarget {

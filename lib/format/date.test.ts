@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDateLong, formatDateLongEnglish, formatDateShort, formatDateTime, todayIso } from "./date";
+import {
+  formatDateLong,
+  formatDateLongEnglish,
+  formatDateShort,
+  formatDateTime,
+  parseStockholmDateTime,
+  todayIso,
+  toStockholmDateTimeInput,
+} from "./date";
 
 describe("formatDateLong", () => {
   it("treats ISO date strings as calendar dates", () => {
@@ -75,5 +83,22 @@ describe("formatDateLongEnglish", () => {
   it("shows what is stored when it cannot read it, as the Swedish form does", () => {
     expect(formatDateLongEnglish("0012-05-01")).toBe("0012-05-01");
     expect(formatDateLongEnglish("2026-02-30")).toBe("2026-02-30");
+  });
+});
+
+describe("parseStockholmDateTime", () => {
+  it("reads winter and summer time as Stockholm wall-clock time", () => {
+    expect(parseStockholmDateTime("2026-12-01T10:00")?.toISOString()).toBe("2026-12-01T09:00:00.000Z");
+    expect(parseStockholmDateTime("2026-06-15T10:30")?.toISOString()).toBe("2026-06-15T08:30:00.000Z");
+  });
+  it("refuses what is no time, and the hour summer time skips", () => {
+    expect(parseStockholmDateTime("imorgon")).toBeNull();
+    expect(parseStockholmDateTime("2026-13-01T10:00")).toBeNull();
+    expect(parseStockholmDateTime("2026-03-29T02:30")).toBeNull();
+  });
+  it("round-trips through the field's value", () => {
+    const at = new Date("2026-12-01T09:00:00.000Z");
+    expect(toStockholmDateTimeInput(at)).toBe("2026-12-01T10:00");
+    expect(parseStockholmDateTime(toStockholmDateTimeInput(at))?.getTime()).toBe(at.getTime());
   });
 });

@@ -4,6 +4,7 @@ import type { AuditActor } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
+import { refreshReleaseFacts } from "@/lib/press/stale";
 import type { CellError, SpreadsheetRow } from "./columns";
 import { domainErrorCells, validateImportRows, type ImportPreview, type ImportPreviewRow } from "./validate";
 
@@ -71,6 +72,7 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
         }
         options.onProgress?.(index + 1, total);
       });
+      if (results.some((r) => r.status === "imported")) refreshReleaseFacts(tx, [roundId], options.actor);
     });
   } catch (error) {
     if (!(error instanceof AbortImport) || !preview) throw error;

@@ -4,6 +4,7 @@ import type { AuditActor } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
+import { refreshReleaseFacts } from "@/lib/press/stale";
 import { summarise, type ImportReport, type ImportRowReport } from "./apply";
 import { decisionRowSchema, type CellError, type SpreadsheetRow } from "./columns";
 import { domainErrorCells, readDecisionCells, type ImportDecision } from "./validate";
@@ -68,6 +69,7 @@ export function importDecisions(
           throw error;
         }
       }
+      refreshReleaseFacts(tx, [roundId], options.actor);
     });
   } catch (error) {
     if (!(error instanceof DomainError) || !failure) throw error;

@@ -5,6 +5,8 @@ import type { Organisation } from "@/db/schema";
 import { inWriteTransaction } from "@/db/transaction";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { refreshReleaseFacts } from "@/lib/press/stale";
+import { listRoundIdsWithReleases } from "@/db/queries/press-releases";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 import { updateOrganisationSchema } from "./schema";
 
@@ -52,6 +54,8 @@ export function updateOrganisation(db: Db, input: unknown, actor: AuditActor): O
     });
     if (!after) throw conflict(before);
     writeAudit(tx, { actor, action: "organisation.update", entityType: "organisation", entityId: after.id, before, after, at: updatedAt });
+    // A press release names the organisation as it was: a corrected name is a changed fact.
+    refreshReleaseFacts(tx, listRoundIdsWithReleases(tx), actor);
     return after;
   });
 }
