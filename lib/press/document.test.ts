@@ -1,44 +1,26 @@
-import { Liquid } from "liquidjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
-import { findTestApplicationId, findTestRoundId } from "@/db/testing/press";
-import { loadPressContext, PRESS_SENDER, type PressContext, type PressTarget } from "./context";
+import { PRESS_SENDER, type PressContext } from "./context";
 import { documentOf, documentTexts, parseQuote, quoteLine, releaseContentFromRendered } from "./document";
-import { PRESS_FILTERS } from "./filters";
-import { shippedTemplateSource, type PressTemplateKey } from "./templates";
+import { renderShippedForTest, type RenderedShipped } from "./document-testing";
+import type { PressTemplateKey } from "./templates";
 
 /*
  * The three shipped templates rendered against the demo (in process, as templates.test.ts does) come apart into the
  * release's fields, and documentOf puts the fields back in reading order.
  */
 
-let db: Db;
-const contexts = new Map<PressTemplateKey, PressContext>();
-const rendered = new Map<PressTemplateKey, string>();
+let shipped: RenderedShipped;
 
 beforeAll(async () => {
-  db = freshTestDb().db;
+  const { db } = freshTestDb();
   await seedDemo(db);
-  const fifth = findTestRoundId(db, "HJ", 5);
-  const targets: Record<PressTemplateKey, PressTarget> = {
-    round: { kind: "round", roundId: fifth },
-    county: { kind: "county", roundId: findTestRoundId(db, "HJ", 4), countyCode: "24" },
-    recipient: { kind: "recipient", applicationId: findTestApplicationId(db, fifth, "Borås Stad") },
-  };
-  const liquid = new Liquid({ strictFilters: true, strictVariables: true });
-  for (const f of PRESS_FILTERS) liquid.registerFilter(f.name, f.apply);
-  for (const [key, target] of Object.entries(targets) as [PressTemplateKey, PressTarget][]) {
-    const context = loadPressContext(db, target, { kind: "all" });
-    if (!context) throw new Error(`no context for ${key}`);
-    contexts.set(key, context);
-    rendered.set(key, liquid.parseAndRenderSync(shippedTemplateSource(key), context));
-  }
+  shipped = renderShippedForTest(db);
 });
 
 function content(key: PressTemplateKey) {
-  return releaseContentFromRendered(rendered.get(key)!, contexts.get(key)!);
+  return releaseContentFromRendered(shipped[key].text, shipped[key].context);
 }
 
 const paragraphs = (body: string) => body.split("\n\n");
@@ -125,7 +107,7 @@ describe("documentOf: the fields back in reading order", () => {
 
   it("every shipped template: the document reads as the rendered text did, boilerplate moved to the end", () => {
     for (const key of ["round", "county", "recipient"] as const) {
-      const text = rendered.get(key)!;
+      const text = shipped[key].text;
       const original = text
         .split(/\n\s*\n/)
         .flatMap((p) => p.split("\n"))

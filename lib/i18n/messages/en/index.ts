@@ -11,8 +11,9 @@ import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 import terms from "./terms.json";
 import validation from "./validation.json";
+import pressChecks from "./press-checks.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...terms };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...terms, ...pressChecks };
 export default messages;

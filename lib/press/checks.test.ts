@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en/press-checks.json";
+import sv from "@/lib/i18n/messages/sv/press-checks.json";
+import { seedDemo } from "@/db/seed/demo";
+import { freshTestDb } from "@/db/testing";
+import { checkRelease, PRESS_CHECK_RULES, type CheckableRelease, type ReleaseWarning } from "./checks";
+import { releaseContentFromRendered } from "./document";
+import { renderShippedForTest, type RenderedShipped } from "./document-testing";
+
+/* Each rule once where it warns and once where it does not, with the line and column it points at. */
+
+const EMPTY: CheckableRelease = { headline: "", ingress: "", body: "", quotes: [], contacts: "", boilerplate: "" };
+const check = (fields: Partial<CheckableRelease>) => checkRelease({ ...EMPTY, ...fields });
+const brief = (w: ReleaseWarning[]) => w.map(({ field, index, line, column, rule, excerpt }) => ({ field, index, line, column, rule, excerpt }));
+
+describe("quotes open with a dash and a space", () => {
+  it("warns at a body quote that opens with a hyphen, an em dash, or an en dash with no space", () => {
+    const body = "Ett stycke.\n\n- Vi är glada, säger Anna Ek.\n\n—Vi är glada, säger Anna Ek.\n\n–Vi också, säger Ulf.";
+    expect(brief(check({ body }))).toEqual([
+      { field: "body", index: undefined, line: 3, column: 1, rule: "quoteDash", excerpt: "- Vi är" },
+      { field: "body", index: undefined, line: 5, column: 1, rule: "quoteDash", excerpt: "—Vi är glada," },
+      { field: "body", index: undefined, line: 7, column: 1, rule: "quoteDash", excerpt: "–Vi också, säger" },
+    ]);
+  });
+
+  it("does not warn at \"– Vi …\", nor at a hyphen that starts a paragraph that is no quote", () => {
+    expect(check({ body: "– Vi är glada, säger Anna Ek.\n\n- en punkt i en lista" })).toEqual([]);
+  });
+
+  it("warns when a quote field's own text starts with a dash (the layout adds it), naming the quote", () => {
+    expect(brief(check({ quotes: [{ text: "Bra." }, { text: "– Vi är glada" }] }))).toEqual([
+      { field: "quotes", index: 1, line: 1, column: 1, rule: "quoteFieldDash", excerpt: "– Vi är" },
+    ]);
+    expect(check({ quotes: [{ text: "Vi är glada" }] })).toEqual([]);
+  });
+});
+
+describe("grouped numbers use no-break spaces", () => {
+  it("warns at 1 200 000 written with ordinary spaces, at its column", () => {
+    expect(brief(check({ ingress: "Rad ett.\nDe får 1 200 000 kronor." }))).toEqual([
+      { field: "ingress", index: undefined, line: 2, column: 8, rule: "groupedNumber", excerpt: "1 200 000" },
+    ]);
+  });
+
+  it("does not warn with U+00A0 or U+202F, nor at phone numbers and postcodes", () => {
+    expect(check({ ingress: "De får 1\u00a0200\u00a0000 kronor och 750\u202f000 kronor." })).toEqual([]);
+    expect(check({ contacts: "Anna Ek, tfn: 070-174 06 06\nHenning, tfn: 08-452 74 23\nKungsgatan 55, 501 80 Borås" })).toEqual([]);
+  });
+
+  it("warns in contacts too, outside the phone numbers", () => {
+    expect(brief(check({ contacts: "Anna, tfn: 090-16 19 15\nBorås har 114 000 invånare" }))).toEqual([
+      { field: "contacts", index: undefined, line: 2, column: 11, rule: "groupedNumber", excerpt: "114 000" },
+    ]);
+  });
+});
+
+describe("\"respektive\" has as many amounts as names", () => {
+  it("does not warn at the seed's sentence: two amounts, two names", () => {
+    expect(
+      check({
+        ingress:
+          "SKL har beslutat att bevilja 1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun för att de ska kunna fortsätta.",
+      }),
+    ).toEqual([]);
+    expect(check({ body: "Det gäller 2,4, 1,7, 1,6 respektive 1,2 miljoner kronor till A, B, C och D." })).toEqual([]);
+  });
+
+  it("warns at two amounts and three names, with both counts", () => {
+    const warnings = check({ body: "Här.\nSKL ger 1,7 respektive 1,2 miljoner kronor till Umeå kommun, Lycksele kommun och Skellefteå kommun." });
+    expect(brief(warnings)).toEqual([
+      {
+        field: "body",
+        index: undefined,
+        line: 2,
+        column: 9,
+        rule: "respektive",
+        excerpt: "1,7 respektive 1,2 miljoner kronor till Umeå kommun, Lycksele kommun och Skellefteå kommun",
+      },
+    ]);
+    expect(warnings[0]!.params).toMatchObject({ amounts: 2, names: 3 });
+  });
+
+  it("does not read \"respektive\" without amounts", () => {
+    expect(check({ body: "Kvinnor respektive män får service." })).toEqual([]);
+  });
+});
+
+describe("small numbers are words outside amounts", () => {
+  it("warns at one to twelve written as digits", () => {
+    expect(brief(check({ body: "Projektet prövas i 3 stadsdelar.\nDet tar 12 veckor och 13 personer." }))).toEqual([
+      { field: "body", index: undefined, line: 1, column: 20, rule: "smallNumber", excerpt: "3" },
+      { field: "body", index: undefined, line: 2, column: 9, rule: "smallNumber", excerpt: "12" },
+    ]);
+  });
+
+  it("does not warn in amounts, dates, times, phone numbers, percentages, ordinals, section numbers", () => {
+    const body = [
+      "De får 2 miljoner kronor, 5 respektive 3 mnkr och 7 kr.",
+      "Beslutet fattades 1 december 2026 kl. 10.00, eller kl. 9.",
+      "Ring 070-174 06 06 eller 08-452 74 23.",
+      "Andelen är 8 procent och 9 %.",
+      "Det är den 5:e omgången enligt 4 § och kap. 3.",
+      "Se /beviljade/2 och 2013-05-23, och 1,5 år.",
+    ].join("\n");
+    expect(check({ body })).toEqual([]);
+  });
+});
+
+describe("no sentence starts with a digit", () => {
+  it("warns at the start of a field, after a full stop, and inside a quote after its dash", () => {
+    expect(brief(check({ ingress: "21 kommuner får pengar. 17 av dem är nya.", body: "– 45 ansökningar kom in, säger Anna." }))).toEqual([
+      { field: "ingress", index: undefined, line: 1, column: 1, rule: "sentenceDigit", excerpt: "21 kommuner" },
+      { field: "ingress", index: undefined, line: 1, column: 25, rule: "sentenceDigit", excerpt: "17 av" },
+      { field: "body", index: undefined, line: 1, column: 3, rule: "sentenceDigit", excerpt: "45 ansökningar" },
+    ]);
+  });
+
+  it("does not warn after an abbreviation, in the middle of a sentence, or in a headline", () => {
+    expect(check({ headline: "27,5 miljoner till jämställdhet", ingress: "Mötet börjar kl. 10.00 och 21 kommuner kommer, t.ex. 14 stycken." })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("\"mnkr\" or \"miljoner kronor\", not \"mkr\"", () => {
+  it("warns at mkr, in any case, at its column", () => {
+    expect(brief(check({ headline: "Rad", body: "Totalt 27,5 mkr.\nOch 3 MKR." }))).toEqual([
+      { field: "body", index: undefined, line: 1, column: 13, rule: "mkr", excerpt: "mkr" },
+      { field: "body", index: undefined, line: 2, column: 7, rule: "mkr", excerpt: "MKR" },
+    ]);
+  });
+
+  it("does not warn at mnkr, miljoner kronor, or a word that holds the letters", () => {
+    expect(check({ body: "Totalt 27,5 mnkr och 1,2 miljoner kronor till Smkrona." })).toEqual([]);
+  });
+});
+
+describe("the rules and their messages", () => {
+  it("every rule has a Swedish and an English message that uses {excerpt}", () => {
+    for (const rule of PRESS_CHECK_RULES) {
+      expect(sv.pressChecks[rule], rule).toContain("{excerpt}");
+      expect(en.pressChecks[rule], rule).toContain("{excerpt}");
+    }
+    expect(Object.keys(sv.pressChecks).sort()).toEqual([...PRESS_CHECK_RULES].sort());
+  });
+
+  it("never throws, whatever the text", () => {
+    const odd = "\u0000–\n\n—\n\n-\n\n1\u00a0\n\n respektive \n\n. . 1";
+    expect(() => check({ headline: odd, ingress: odd, body: odd, quotes: [{ text: odd }], contacts: odd, boilerplate: odd })).not.toThrow();
+  });
+});
+
+describe("the shipped templates rendered with the demo data", () => {
+  let shipped: RenderedShipped;
+  beforeAll(async () => {
+    const { db } = freshTestDb();
+    await seedDemo(db);
+    shipped = renderShippedForTest(db);
+  });
+  const warningsOf = (key: keyof RenderedShipped) => brief(checkRelease(releaseContentFromRendered(shipped[key].text, shipped[key].context)));
+
+  it("county: no warnings", () => {
+    expect(warningsOf("county")).toEqual([]);
+  });
+
+  // Two warnings that are not the checks' fault, reported to the lead rather than hidden:
+  // - round.liquid opens its ingress with the count of approved recipients, "21 kommuner och landsting får …"
+  //   (i_ord writes numbers above twelve as digits), a sentence that starts with a digit;
+  // - the demo's Borås description (db/seed/demo-data.ts) writes "drygt 10 000 anställda" with an ordinary space.
+  it("round: only the template's own sentence that opens with a digit", () => {
+    expect(warningsOf("round")).toEqual([
+      { field: "ingress", index: undefined, line: 1, column: 1, rule: "sentenceDigit", excerpt: "21 kommuner" },
+    ]);
+  });
+
+  it("recipient: only the demo description's \"10 000\" with an ordinary space", () => {
+    expect(warningsOf("recipient")).toEqual([
+      { field: "body", index: undefined, line: 1, column: 294, rule: "groupedNumber", excerpt: "10 000" },
+    ]);
+  });
+});

@@ -1,0 +1,252 @@
+import type { ReleaseQuote } from "@/db/schema";
+
+/*
+ * The Swedish checks a release gets on every save (issue 12): warnings at the line and column, never refusals. Each
+ * rule is a pure function of a field's text. Messages are in lib/i18n/messages/{sv,en}/press-checks.json, one key per
+ * rule under `pressChecks`, with the warning's `params` as ICU arguments:
+ *   t(`pressChecks.${warning.rule}`, warning.params)
+ * Lines and columns are 1-based; a column counts UTF-16 code units, as a textarea's selection does.
+ */
+
+export const PRESS_CHECK_RULES = [
+  "quoteDash",
+  "quoteFieldDash",
+  "groupedNumber",
+  "respektive",
+  "smallNumber",
+  "sentenceDigit",
+  "mkr",
+] as const;
+export type PressCheckRule = (typeof PRESS_CHECK_RULES)[number];
+
+export type ReleaseWarningField = "headline" | "ingress" | "body" | "contacts" | "boilerplate" | "quotes";
+
+export type ReleaseWarning = {
+  field: ReleaseWarningField;
+  /** Which quote (0-based), for field "quotes". */
+  index?: number;
+  line: number;
+  column: number;
+  rule: PressCheckRule;
+  /** The text the warning is about, as written. */
+  excerpt: string;
+  /** The message's ICU arguments: always `excerpt`, and for "respektive" `amounts` and `names`. */
+  params: Record<string, string | number>;
+};
+
+/** What the checks read: a release's text fields (a ReleaseSnapshot is one). */
+export type CheckableRelease = {
+  headline: string;
+  ingress: string;
+  body: string;
+  quotes: Pick<ReleaseQuote, "text">[];
+  contacts: string;
+  boilerplate: string;
+};
+
+type Hit = { offset: number; excerpt: string; rule: PressCheckRule; params?: Record<string, string | number> };
+type Rule = (text: string, masked: string) => Hit[];
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the number rules do not read: phone numbers, dates, times of day, addresses on the web. They are masked with
+// "_" of the same length, so offsets stay those of the text.
+
+const MASKS: RegExp[] = [
+  // 070-174 06 06, 08-452 74 23, 0950-164 22, +46 8 452 74 23
+  /(?<![\p{N}])(?:\+46[ \u00a0]?\d{1,3}|0\d{1,3})[-–][ \u00a0]?\d{2,3}(?:[ \u00a0]\d{2,3})*(?![\p{N}])/gu,
+  /(?<![\p{N}])\+46(?:[ \u00a0]?\d{1,4}){2,}/gu,
+  // 2013-05-23, 23/5, 23.5.2013
+  /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,
+  /(?<![\p{N}])\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?![\p{N}])/gu,
+  // kl. 10.00, 10:30
+  /(?<![\p{N}])\d{1,2}[.:]\d{2}(?![\p{N}])/gu,
+  // https://…, www…, /beviljade/2, name@host
+  /(?:https?:\/\/|www\.)[^\s]+/gu,
+  /(?<![^\s(])\/[^\s]+/gu,
+  /[^\s@]+@[^\s@]+\.[^\s@]+/gu,
+];
+
+function mask(text: string): string {
+  let out = text;
+  for (const re of MASKS) out = out.replace(re, (m) => "_".repeat(m.length));
+  return out;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Quotes open with a dash and a space: "– Vi …".
+
+const PARAGRAPH_START = /(?:^|\n[ \t\u00a0]*\n)[ \t\u00a0]*/g;
+const ATTRIBUTED = /,\s+(?:säger|förklarar)\s/u;
+
+/** A body paragraph that opens like a quote but with a hyphen or em dash, or a dash with no space after it. */
+const quoteDash: Rule = (text) => {
+  const hits: Hit[] = [];
+  for (const m of text.matchAll(PARAGRAPH_START)) {
+    const start = m.index + m[0].length;
+    const rest = text.slice(start);
+    const dash = /^([-—–])(\s?)/u.exec(rest);
+    if (!dash) continue;
+    const paragraph = rest.split(/\n[ \t\u00a0]*\n/)[0]!;
+    const spaced = dash[2] !== "";
+    // "- Vi …" is a wrong dash only when the paragraph reads as a quote; "-punkt" and "–Vi" always miss the space.
+    if (dash[1] === "–" && spaced) continue;
+    if (spaced && !ATTRIBUTED.test(paragraph)) continue;
+    hits.push({ offset: start, excerpt: firstWords(rest, 3), rule: "quoteDash" });
+  }
+  return hits;
+};
+
+/** A quote field's text carries no dash of its own: the layout puts "– " in front of it. */
+const quoteFieldDash: Rule = (text) => {
+  const m = /^[ \t\u00a0]*[-—–]/u.exec(text);
+  return m ? [{ offset: m[0].length - 1, excerpt: firstWords(text.trimStart(), 3), rule: "quoteFieldDash" }] : [];
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Numbers.
+
+/** "1 200 000" with an ordinary space between the groups breaks over two lines; U+00A0 or U+202F keeps it whole. */
+const groupedNumber: Rule = (_text, masked) => {
+  const hits: Hit[] = [];
+  for (const m of masked.matchAll(/(?<![\p{N},.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\p{N}])/gu)) {
+    if (m[0].includes(" ")) hits.push({ offset: m.index, excerpt: m[0], rule: "groupedNumber" });
+  }
+  return hits;
+};
+
+const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(\n]|$/u;
+
+/** "1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun": as many amounts as names. */
+const respektive: Rule = (text) => {
+  const hits: Hit[] = [];
+  const list = new RegExp(String.raw`(?<![\p{N},])${NUMBER}(?:,\s+${NUMBER})*\s+respektive\s+${NUMBER}`, "gu");
+  for (const m of text.matchAll(list)) {
+    const amounts = m[0].split(/,\s+|\s+respektive\s+/u).length;
+    const after = text.slice(m.index + m[0].length);
+    const sentence = after.split(/[.!?](?=\s|$)|\n[ \t]*\n/u)[0]!;
+    const till = /(?<!\p{L})till\s+/u.exec(sentence);
+    if (!till) continue; // names before the amounts ("Umeå och Lycksele får …") are not read
+    const namesText = sentence.slice(till.index + till[0].length);
+    const end = NAMES_END.exec(namesText);
+    const names = namesText
+      .slice(0, end ? end.index : namesText.length)
+      .split(/,\s+|\s+(?:och|samt)\s+/u)
+      .map((n) => n.trim())
+      .filter((n) => n !== "");
+    if (names.length === 0 || names.length === amounts) continue;
+    const excerpt = text.slice(m.index, m.index + m[0].length + till.index + till[0].length + (end ? end.index : namesText.length));
+    hits.push({ offset: m.index, excerpt: excerpt.trim(), rule: "respektive", params: { amounts, names: names.length } });
+  }
+  return hits;
+};
+
+const MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december";
+/** After the number (and any numbers chained to it): a unit of money or a share. */
+const AMOUNT_AFTER = new RegExp(
+  String.raw`^(?:(?:,\s*|\s+(?:respektive|och|till|eller|à)\s+|\s*[–-]\s*)${NUMBER})*[ \u00a0\u202f]*(?:kronor|kr(?!\p{L})|kr\.|miljon|miljoner|miljard|miljarder|mnkr|mkr|mdkr|tkr|tusen|procent|%|procentenheter|euro|€|sek|dollar)`,
+  "iu",
+);
+const DATE_AFTER = new RegExp(String.raw`^[ \u00a0](?:${MONTHS})(?!\p{L})`, "iu");
+const ORDINAL_AFTER = /^:[ae](?!\p{L})/u;
+const SECTION_AFTER = /^[ \u00a0]*§/u;
+const BEFORE_EXEMPT =
+  /(?:§|§§|kap\.?|kapitel|punkt|avsnitt|paragraf|bilaga|nr\.?|nummer|sid\.?|sidan|s\.|version|kl\.?|klockan|omgång|fas|steg)[ \u00a0]*$/iu;
+const SMALL = /^(?:[1-9]|1[0-2])$/;
+
+/** One to twelve as digits, outside amounts, dates, times, phone numbers, percentages, ordinals and section numbers. */
+const smallNumber: Rule = (text, masked) => {
+  const hits: Hit[] = [];
+  for (const m of masked.matchAll(/(?<![\p{L}\p{N}_.,:/§-])(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\p{N})|\d+)(?:[.,:]\d+)*(?![\p{L}\p{N}_/])/gu)) {
+    if (!SMALL.test(m[0])) continue;
+    const after = masked.slice(m.index + m[0].length);
+    const before = masked.slice(Math.max(0, m.index - 12), m.index);
+    if (AMOUNT_AFTER.test(after) || DATE_AFTER.test(after) || ORDINAL_AFTER.test(after) || SECTION_AFTER.test(after)) continue;
+    if (BEFORE_EXEMPT.test(before)) continue;
+    hits.push({ offset: m.index, excerpt: text.slice(m.index, m.index + m[0].length), rule: "smallNumber" });
+  }
+  return hits;
+};
+
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  ["kl", "t.ex", "bl.a", "ca", "nr", "s", "kap", "resp", "milj", "f.d", "dvs", "osv", "m.m", "tel", "tfn", "jfr", "p", "st", "ang", "inkl", "exkl", "fr.o.m", "t.o.m", "d.v.s", "o.d", "m.fl", "sek"].map(
+    (a) => a.toLowerCase(),
+  ),
+);
+
+/** No sentence opens with a digit ("21 kommuner får …" reads better as "Totalt 21 kommuner …" or in words). */
+const sentenceDigit: Rule = (text) => {
+  const hits: Hit[] = [];
+  const starts = new Set<number>();
+  for (const m of text.matchAll(PARAGRAPH_START)) starts.add(m.index + m[0].length);
+  for (const m of text.matchAll(/([^\s]*)([.!?…])["”»)]?\s+/gu)) {
+    const word = m[1]!.replace(/^[("„«]+/u, "").toLowerCase();
+    if (m[2] === "." && ABBREVIATIONS.has(word)) continue;
+    starts.add(m.index + m[0].length);
+  }
+  for (const start of [...starts].sort((a, b) => a - b)) {
+    const lead = /^[–—\-"”„«»( \t\u00a0]*/u.exec(text.slice(start))![0];
+    const at = start + lead.length;
+    if (/^\p{N}/u.test(text.slice(at))) hits.push({ offset: at, excerpt: firstWords(text.slice(at), 2), rule: "sentenceDigit" });
+  }
+  return hits;
+};
+
+/** "mkr" is not how a release writes millions: "mnkr" or "miljoner kronor". */
+const mkr: Rule = (text) =>
+  [...text.matchAll(/(?<!\p{L})mkr(?!\p{L})/giu)].map((m) => ({ offset: m.index, excerpt: m[0], rule: "mkr" as const }));
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const NUMBER_RULES: Rule[] = [groupedNumber, respektive, smallNumber, mkr];
+const FIELD_RULES: Record<Exclude<ReleaseWarningField, "quotes">, Rule[]> = {
+  // A headline is not a sentence: the seeds' headlines open with their amount ("1,2 miljoner till …").
+  headline: NUMBER_RULES,
+  ingress: [...NUMBER_RULES, sentenceDigit],
+  body: [quoteDash, ...NUMBER_RULES, sentenceDigit],
+  // Contacts hold phone numbers, street numbers and postcodes: only how numbers are grouped and "mkr".
+  contacts: [groupedNumber, mkr],
+  boilerplate: [...NUMBER_RULES, sentenceDigit],
+};
+const QUOTE_RULES: Rule[] = [quoteFieldDash, ...NUMBER_RULES, sentenceDigit];
+
+function firstWords(text: string, count: number): string {
+  const line = text.split("\n")[0]!;
+  const words = line.split(/[ \t]+/).slice(0, count).join(" ");
+  return words.length > 60 ? `${words.slice(0, 59)}…` : words;
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function run(text: string, rules: Rule[], field: ReleaseWarningField, index?: number): ReleaseWarning[] {
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const masked = mask(normalised);
+  return rules
+    .flatMap((rule) => rule(normalised, masked))
+    .map((hit) => ({
+      field,
+      ...(index === undefined ? {} : { index }),
+      ...position(normalised, hit.offset),
+      rule: hit.rule,
+      excerpt: hit.excerpt,
+      params: { excerpt: hit.excerpt, ...hit.params },
+    }))
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Every warning for a release, field by field in the order the editor shows them; pure, never throws. */
+export function checkRelease(release: CheckableRelease): ReleaseWarning[] {
+  return [
+    ...run(release.headline, FIELD_RULES.headline, "headline"),
+    ...run(release.ingress, FIELD_RULES.ingress, "ingress"),
+    ...run(release.body, FIELD_RULES.body, "body"),
+    ...release.quotes.flatMap((q, i) => run(q.text, QUOTE_RULES, "quotes", i)),
+    ...run(release.contacts, FIELD_RULES.contacts, "contacts"),
+    ...run(release.boilerplate, FIELD_RULES.boilerplate, "boilerplate"),
+  ];
+}
