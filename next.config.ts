@@ -27,7 +27,17 @@ const nextConfig: NextConfig = {
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pdfkit"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Private preview links (app/(public)/[locale]/forhandsvisning/): never indexed, never cached (the page's own
+    // metadata sends no referrer).
+    const preview = [
+      { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+      { key: "Cache-Control", value: "private, no-store" },
+    ];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/forhandsvisning/:token", headers: preview },
+      { source: "/:locale(sv|en)/forhandsvisning/:token", headers: preview },
+    ];
   },
 };
 

@@ -6,4 +6,5 @@ export type NavItem = { href: string; labelKey: string; permissions?: readonly P
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", labelKey: "overview" },
   { href: "/organisationer", labelKey: "organisations", permissions: ["organisation:manage"] },
+  { href: "/press", labelKey: "press", permissions: ["press:write", "press:review"] },
 ];

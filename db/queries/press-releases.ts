@@ -1,11 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
+  counties,
   pressComments,
   pressPreviewLinks,
   pressReleases,
   pressReleaseTopics,
   pressReleaseVersions,
+  programmes,
+  rounds,
   type PressComment,
   type PressPreviewLink,
   type PressRelease,
@@ -265,7 +268,7 @@ export function updateReleaseState(
 export type ReleaseListRow = Pick<
   PressRelease,
   "id" | "slug" | "headline" | "status" | "targetKind" | "roundId" | "countyCode" | "staleAt" | "publishAt" | "publishedAt" | "updatedAt" | "version"
->;
+> & { roundOrdinal: number; roundYear: number; programmeName: string; countyName: string | null };
 
 const listColumns = {
   id: pressReleases.id,
@@ -280,6 +283,10 @@ const listColumns = {
   publishedAt: pressReleases.publishedAt,
   updatedAt: pressReleases.updatedAt,
   version: pressReleases.version,
+  roundOrdinal: rounds.ordinal,
+  roundYear: rounds.year,
+  programmeName: programmes.name,
+  countyName: counties.name,
 };
 
 /** The staff list: newest change first, one bounded page (the updated_at index). */
@@ -288,6 +295,9 @@ export function listReleases(db: DbOrTx, options: { page: number; pageSize: numb
   const rows = db
     .select(listColumns)
     .from(pressReleases)
+    .innerJoin(rounds, eq(rounds.id, pressReleases.roundId))
+    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+    .leftJoin(counties, eq(counties.code, pressReleases.countyCode))
     .where(where)
     .orderBy(desc(pressReleases.updatedAt), desc(pressReleases.id))
     .limit(options.pageSize)

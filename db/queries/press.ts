@@ -261,3 +261,21 @@ export function findGrantOfOrganisation(db: DbOrTx, roundId: number, organisatio
     .get();
   return row?.id ?? null;
 }
+
+/** The granted applications of a round, as a release's "one recipient" picker offers them (Swedish order, bounded). */
+export function listGrantedApplicationOptions(db: DbOrTx, roundId: number, limit = 1000): { id: number; registrationNumber: string; name: string; amount: number }[] {
+  return db
+    .select({
+      id: applications.id,
+      registrationNumber: applications.registrationNumber,
+      name: organisations.name,
+      amount: decisions.grantedAmount,
+    })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+    .innerJoin(decisions, eq(decisions.applicationId, applications.id))
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, "approved")))
+    .orderBy(asc(organisations.sortName), asc(applications.registrationNumber))
+    .limit(limit)
+    .all();
+}

@@ -31,7 +31,7 @@ function schemaSources(): string[] {
         return false;
       }
     });
-  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts"), join(lib, "decisions", "meeting-schema.ts")];
+  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts"), join(lib, "decisions", "meeting-schema.ts"), join(lib, "press", "release-schema.ts")];
 }
 
 /**
@@ -182,6 +182,7 @@ describe("refusals in English", () => {
     "lib/applications/register.ts",
     "lib/applications/update.ts",
     "lib/import/validate.ts",
+    "lib/press/releases.ts",
   ];
 
   it("has an English text for every refusal of the decision and round rules", () => {

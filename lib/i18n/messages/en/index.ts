@@ -5,6 +5,7 @@ import importMessages from "./import.json";
 import letters from "./letters.json";
 import meeting from "./meeting.json";
 import organisations from "./organisations.json";
+import press from "./press.json";
 import refusals from "./refusals.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
@@ -15,5 +16,5 @@ import pressChecks from "./press-checks.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...terms, ...pressChecks };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...press, ...terms, ...pressChecks };
 export default messages;

@@ -1,8 +1,8 @@
-import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getDecisionLetterData } from "@/db/queries/letters";
 import { applicationScope } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { notFoundPage } from "@/lib/http/not-found-page";
 import { decisionLetterFile, decisionLetterQuerySchema } from "@/lib/letters";
 
 /** GET /ansokningar/<id>/beslutsbrev?format=docx|pdf: the decision letter of a decided application. */
@@ -33,26 +33,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ appl
       // A letter holds an organisation's decision: never kept by a shared cache.
       "Cache-Control": "private, no-store",
     },
-  });
-}
-
-/*
- * notFound() in a route handler answers 404 with an empty body, which a browser following a stale or shared link
- * shows as its own error page. This is the app's "Sidan finns inte" as a small page of its own, the same for every
- * reason a letter is not there.
- */
-async function notFoundPage(): Promise<Response> {
-  const [t, locale] = await Promise.all([getTranslations("errors"), getLocale()]);
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html>
-<html lang="${escape(locale)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t("notFoundTitle"))}</title></head>
-<body style="font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.5">
-<main><h1>${escape(t("notFoundTitle"))}</h1><p>${escape(t("notFoundText"))}</p><p><a href="/">${escape(t("toStart"))}</a></p></main>
-</body>
-</html>`;
-  return new Response(html, {
-    status: 404,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },
   });
 }
