@@ -40,7 +40,7 @@ export function releaseHtml(doc: ReleaseDocument, meta: ExportMeta): string {
     }
   }
   if (doc.contacts.length > 0) {
-    body.push(`<section aria-labelledby="kontakt"><h2 id="kontakt">Kontakt</h2>`, ...doc.contacts.map((c) => `<p>${inline(c, url)}</p>`), `</section>`);
+    body.push(`<section aria-labelledby="kontakt"><h2 id="kontakt">Kontakt</h2>`, `<p>${inline(doc.contacts.join("\n"), url)}</p>`, `</section>`);
   }
   if (doc.boilerplate.length > 0) body.push(`<hr>`, `<footer>`, ...doc.boilerplate.map((p) => `<p>${inline(p, url)}</p>`), `</footer>`);
   const title = mark ? `${mark}: ${doc.headline}` : doc.headline;

@@ -12,7 +12,9 @@ export function escapeMarkdown(text: string): string {
     .split("\n")
     .map((line) =>
       line
-        .replace(/[\\`*_<>[\]|~]/g, "\\$&")
+        .replace(/[\\`*_<>|~]/g, "\\$&")
+        // A bracket pair is a link only when "(", "[" or ":" follows the "]": escaping that "]" is enough.
+        .replace(/\](?=[([:])/g, "\\]")
         .replace(/^(\s*)([#+=-])/, "$1\\$2")
         .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
     )
