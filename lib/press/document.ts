@@ -122,15 +122,23 @@ export function releaseContentFromRendered(text: string, context: PressContext):
   };
 }
 
-/** A quote as a line of text: "– TEXT, säger SPEAKER, TITLE." (a question or exclamation takes no comma). */
-export function quoteLine(q: Pick<ReleaseQuote, "text" | "speaker" | "title">): string {
-  const text = q.text.trim().replace(DASH, "");
+/**
+ * A quote in two parts, for layouts that set them apart (italic text, plain attribution): "– TEXT" and
+ * ", säger SPEAKER, TITLE." (after a question or exclamation no comma: "– Varför? säger Anna.").
+ */
+export function quoteParts(q: Pick<ReleaseQuote, "text" | "speaker" | "title">): { text: string; attribution: string } {
+  const text = `– ${q.text.trim().replace(DASH, "")}`;
   const speaker = q.speaker.trim();
   const title = q.title.trim().replace(/\.$/, "");
-  if (speaker === "" && title === "") return `– ${text}`;
+  if (speaker === "" && title === "") return { text, attribution: "" };
   const who = [speaker, title].filter(Boolean).join(", ");
-  const separator = /[?!]$/.test(text) ? " " : ", ";
-  return `– ${text}${separator}säger ${who}.`;
+  return { text, attribution: `${/[?!]$/.test(text) ? " " : ", "}säger ${who}.` };
+}
+
+/** A quote as a line of text: "– TEXT, säger SPEAKER, TITLE.". */
+export function quoteLine(q: Pick<ReleaseQuote, "text" | "speaker" | "title">): string {
+  const { text, attribution } = quoteParts(q);
+  return text + attribution;
 }
 
 /** The fields in reading order: body paragraphs with each quote after its paragraph, contacts and boilerplate apart. */

@@ -1,0 +1,109 @@
+import PDFDocument from "pdfkit";
+import { toWinAnsi } from "@/lib/letters/pdf";
+import { quoteParts, type ReleaseDocument } from "../document";
+import { exportMark, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
+
+/*
+ * The release as a tagged PDF, as the decision letter is made (lib/letters/pdf.ts): the structure tree has the
+ * headline (H1), paragraphs, quotes and the contact heading, the language is Swedish and the viewer shows the title.
+ * Helvetica is one of the standard PDF fonts: its WinAnsi encoding has å, ä, ö, é, the en dash of a quote and the
+ * no-break space of a grouped number; any other character goes through toWinAnsi().
+ */
+
+const CM = 72 / 2.54;
+const MARGIN = Math.round(2.5 * CM);
+const BODY_SIZE = 11;
+
+export type PdfOptions = {
+  /** Deflate the page content (the default); tests turn it off to read the text. */
+  compress?: boolean;
+};
+
+export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options: PdfOptions = {}): Promise<Buffer> {
+  const mark = exportMark(meta);
+  const url = safeGrantsUrl(meta.grantsUrl);
+  const link = url && /^https?:/.test(url) ? url : null;
+  const pdf = new PDFDocument({
+    size: "A4",
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    pdfVersion: "1.7",
+    tagged: true,
+    lang: "sv-SE",
+    displayTitle: true,
+    compress: options.compress ?? true,
+    info: {
+      Title: toWinAnsi(doc.headline),
+      Subject: toWinAnsi(mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`),
+    },
+  });
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+  });
+
+  const root = pdf.struct("Document");
+  pdf.addStructure(root);
+  const width = pdf.page.width - 2 * MARGIN;
+
+  /** One block of text in the structure tree, the grants list's address a link in it. */
+  const block = (type: string, text: string, font: string, size: number, gapAfter: number, indent = 0) => {
+    root.add(
+      pdf.struct(type, {}, () => {
+        const parts = splitOnUrl(text, link);
+        pdf.font(font).fontSize(size);
+        parts.forEach((part, i) => {
+          pdf.text(toWinAnsi(part.text), MARGIN + indent, undefined, {
+            lineGap: 2,
+            width: width - indent,
+            continued: i < parts.length - 1,
+            link: part.link ? part.text : null,
+            underline: part.link,
+          });
+        });
+      }),
+    );
+    if (gapAfter > 0) pdf.moveDown(gapAfter);
+  };
+
+  if (mark) block("P", mark, "Helvetica-Bold", BODY_SIZE, 1);
+  block("H1", doc.headline, "Helvetica-Bold", 20, 0.6);
+  if (doc.ingress) block("P", doc.ingress, "Helvetica-Bold", BODY_SIZE, 0.8);
+  for (const b of doc.blocks) {
+    if (b.kind === "paragraph") block("P", b.text, "Helvetica", BODY_SIZE, 0.8);
+    else {
+      const { text, attribution } = quoteParts(b);
+      root.add(
+        pdf.struct("BlockQuote", {}, () => {
+          pdf.font("Helvetica-Oblique").fontSize(BODY_SIZE).text(toWinAnsi(text), MARGIN + 20, undefined, {
+            lineGap: 2,
+            width: width - 20,
+            continued: attribution !== "",
+          });
+          if (attribution) pdf.font("Helvetica").text(toWinAnsi(attribution), { lineGap: 2 });
+        }),
+      );
+      pdf.moveDown(0.8);
+    }
+  }
+  if (doc.contacts.length > 0) {
+    pdf.moveDown(0.4);
+    block("H2", "Kontakt", "Helvetica-Bold", 13, 0.3);
+    doc.contacts.forEach((line, i) => block("P", line, "Helvetica", BODY_SIZE, i === doc.contacts.length - 1 ? 0.8 : 0));
+  }
+  if (doc.boilerplate.length > 0) {
+    pdf.moveDown(0.6);
+    // The rule is decoration: an artifact, outside the structure tree.
+    pdf.markContent("Artifact", { type: "Layout" });
+    pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + width, pdf.y).lineWidth(0.5).strokeColor("#808080").stroke();
+    pdf.endMarkedContent();
+    pdf.moveDown(0.8);
+    for (const p of doc.boilerplate) block("P", p, "Helvetica", BODY_SIZE, 0.8);
+  }
+
+  root.end();
+  pdf.end();
+  return done;
+}
