@@ -4,6 +4,7 @@ import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
 import meeting from "./meeting.json";
+import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
 import refusals from "./refusals.json";
 import roundAdmin from "./round-admin.json";
@@ -14,5 +15,5 @@ import validation from "./validation.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...terms };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...terms, ...newsroom };
 export default messages;
