@@ -113,9 +113,12 @@ describe("the newsroom's visibility rule, on every public read", () => {
 
   it("filters by topic and by region through the same rule", () => {
     const r = releasesAroundNow();
-    release("scheduled", AFTER, { headline: "Framåt om utbildning", topics: ["utbildning"] });
-    release("published", BEFORE, { headline: "Om utbildning", topics: ["utbildning"] });
-    expect(listPublicReleases(db, NOW, { page: 1, topic: "utbildning" }).rows.map((x) => x.headline)).toEqual(["Om utbildning"]);
+    // Stockholm ("01"): no seed release is about it.
+    release("scheduled", AFTER, { headline: "Framåt om utbildning", topics: ["utbildning"], regionCode: "01" });
+    release("published", BEFORE, { headline: "Om utbildning", topics: ["utbildning"], regionCode: "01" });
+    release("published", BEFORE, { headline: "Om annat", topics: ["medborgarservice"], regionCode: "01" });
+    expect(listPublicReleases(db, NOW, { page: 1, topic: "utbildning", regionCode: "01" }).rows.map((x) => x.headline)).toEqual(["Om utbildning"]);
+    expect(listPublicReleases(db, NOW, { page: 1, regionCode: "01" }).rows.map((x) => x.headline).sort()).toEqual(["Om annat", "Om utbildning"]);
     const region = listPublicReleases(db, NOW, { page: 1, regionCode: "24" }).rows;
     expect(region.map((x) => x.id)).toContain(r.published.id);
     expect(region.map((x) => x.id)).not.toContain(r.scheduledAhead.id);
@@ -124,12 +127,12 @@ describe("the newsroom's visibility rule, on every public read", () => {
   });
 
   it("pages newest first and clamps a page past the end to the last page", () => {
-    for (let i = 0; i < 12; i++) release("published", new Date(NOW.getTime() - (i + 1) * 3_600_000), { headline: `Nyhet ${i}`, topics: ["medborgarservice"] });
-    const first = listPublicReleases(db, NOW, { page: 1, topic: "medborgarservice" });
+    for (let i = 0; i < 12; i++) release("published", new Date(NOW.getTime() - (i + 1) * 3_600_000), { headline: `Nyhet ${i}`, topics: ["medborgarservice"], regionCode: "01" });
+    const first = listPublicReleases(db, NOW, { page: 1, topic: "medborgarservice", regionCode: "01" });
     expect(first.total).toBe(12);
     expect(first.pageCount).toBe(2);
     expect(first.rows.map((r) => r.headline).slice(0, 2)).toEqual(["Nyhet 0", "Nyhet 1"]);
-    const last = listPublicReleases(db, NOW, { page: 99, topic: "medborgarservice" });
+    const last = listPublicReleases(db, NOW, { page: 99, topic: "medborgarservice", regionCode: "01" });
     expect(last.page).toBe(2);
     expect(last.rows.map((r) => r.headline)).toEqual(["Nyhet 10", "Nyhet 11"]);
   });
@@ -222,5 +225,28 @@ describe("publishDueReleases", () => {
     expect(inWriteTransaction(db, (tx) => publishDueReleases(tx, NOW))).toHaveLength(1);
     expect(inWriteTransaction(db, (tx) => publishDueReleases(tx, NOW))).toHaveLength(0);
     expect(readTestAuditEvents(db, { action: "release.publish" })).toHaveLength(1);
+  });
+});
+
+describe("the demo's newsroom", () => {
+  it("has the seeds' three releases published, in their rounds, with their facts", () => {
+    const rows = listPublicReleases(db, NOW, { page: 1, pageSize: 100 }).rows;
+    expect(rows.map((r) => r.headline)).toEqual([
+      "1,2 miljoner till jämställdhetsarbete för medborgarna",
+      "27,5 miljoner till jämställdhet",
+      "Mer pengar till jämställdhet i Västerbotten",
+    ]);
+    const boras = getPublicRelease(db, rows[0]!.slug, NOW)!;
+    expect(boras).toMatchObject({ status: "published", targetKind: "recipient", roundId: findTestRoundId(db, "HJ", 5), regionCode: "14" });
+    expect(boras.quotes.map((q) => q.speaker)).toEqual(["Ulf Olsson", "Annette Carlson", "Carola Samuelsson"]);
+    expect(boras.quotes[0]).toMatchObject({ title: "kommunstyrelsens ordförande, (S)", afterParagraph: 2 });
+    expect(boras.body).not.toMatch(/Gå direkt till innehåll|Lämna ett svar|Ämnen|Regioner|Kungsgatan/);
+    expect((boras.facts as { recipients: { name: string }[] }).recipients.map((r) => r.name)).toEqual(["Borås Stad"]);
+    const vasterbotten = getPublicRelease(db, rows[2]!.slug, NOW)!;
+    expect(vasterbotten).toMatchObject({ targetKind: "county", countyCode: "24", regionCode: "24", roundId: findTestRoundId(db, "HJ", 4) });
+    expect(vasterbotten.ingress).toContain("1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun");
+    expect(isRoundAnnounced(db, findTestRoundId(db, "HJ", 4), NOW)).toBe(true);
+    expect(isRoundAnnounced(db, findTestRoundId(db, "HJ", 5), NOW)).toBe(true);
+    expect(isRoundAnnounced(db, practiceRound(), NOW)).toBe(false);
   });
 });
