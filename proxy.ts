@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { isMalformedCallbackUrl, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { authConfig } from "@/lib/auth/config";
 import { SESSION_ENDED_PARAM } from "@/lib/auth/sign-in-params";
-import { publicRoute } from "@/lib/i18n/public-paths";
+import { internalPublicPath, publicRoute } from "@/lib/i18n/public-paths";
 
 /*
  * A convenience, not a guard: signed-out visitors to staff pages are sent to sign-in with the page to come back to.
@@ -26,7 +26,8 @@ export default auth((request) => {
       return NextResponse.redirect(new URL(safeCallbackUrl(callbackUrl), origin));
     }
     // The plain path is the Swedish page, rendered at its internal address "/sv/…" (which answers too).
-    if (!route.prefixed) return NextResponse.rewrite(new URL(`/sv${route.path}${search}`, origin));
+    const internal = internalPublicPath(route.path);
+    if (!route.prefixed || internal !== route.path) return NextResponse.rewrite(new URL(`/${route.locale}${internal}${search}`, origin));
     return NextResponse.next();
   }
 
@@ -39,5 +40,6 @@ export default auth((request) => {
 export const config = {
   // Everything but next-auth's own endpoints (running auth() there too would set a second CSRF cookie), Next's
   // assets and the app's icons. Not "anything with a dot": "/omgangar/2.0" is a page, and must not slip past.
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon$|apple-icon$|robots\\.txt$).*)"],
+  // The sitemap is public like robots.txt; the newsroom's revalidation answers only its own secret (lib/press/).
+  matcher: ["/((?!api/auth|api/newsroom/revalidate$|_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon$|apple-icon$|robots\\.txt$|sitemap\\.xml$).*)"],
 };

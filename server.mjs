@@ -24,6 +24,9 @@ const hostname = values.hostname ?? process.env.HOSTNAME;
 // up" (a reused keep-alive connection). The hostname below only names the server in those URLs; it listens on
 // `hostname` all the same.
 const app = next({ dev: false, hostname: "localhost", port });
+// Where the server can reach itself: the newsroom's scheduler revalidates pages through it (lib/press/scheduler.ts).
+const loopback = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+process.env.ANSLAG_INTERNAL_ORIGIN = `http://${loopback.includes(":") ? `[${loopback}]` : loopback}:${port}`;
 const handle = app.getRequestHandler();
 await app.prepare();
 

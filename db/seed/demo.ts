@@ -28,6 +28,7 @@ import {
   type DemoRound,
 } from "./demo-data";
 import { DEMO_USERS } from "./demo-users";
+import { seedPressReleases } from "./press";
 import { seedReferenceData } from "./reference";
 
 /*
@@ -160,6 +161,7 @@ export async function seedDemo(db: Db): Promise<DemoSummary> {
       const roundSummaries = DEMO_ROUNDS.map((round) => insertRound(tx, programme, round, orgIds, officerId));
       verifyTotals(tx, roundSummaries);
       const practice = insertPracticeRound(tx, orgIds, officerId);
+      seedPressReleases(tx, programme.id, DEMO_ACTOR);
 
       return {
         programme: {

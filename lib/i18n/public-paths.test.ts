@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { otherLanguageHref, publicHref, publicRoute } from "./public-paths";
+import { internalPublicPath, otherLanguageHref, publicHref, publicRoute } from "./public-paths";
 
 describe("publicRoute", () => {
   it("reads a plain public path as Swedish", () => {
@@ -25,5 +25,15 @@ describe("language links", () => {
     expect(otherLanguageHref("/logga-in", "sv")).toEqual({ href: "/en/logga-in", locale: "en" });
     expect(otherLanguageHref("/sv/logga-in", "sv")).toEqual({ href: "/en/logga-in", locale: "en" });
     expect(otherLanguageHref("/en/tillganglighetsredogorelse", "en")).toEqual({ href: "/tillganglighetsredogorelse", locale: "sv" });
+  });
+});
+
+describe("internalPublicPath", () => {
+  it("answers a grants list's data files at their route handlers, and leaves every other path as it is", () => {
+    expect(internalPublicPath("/beviljade/5.csv")).toBe("/beviljade/5/data.csv");
+    expect(internalPublicPath("/beviljade/5.json")).toBe("/beviljade/5/data.json");
+    expect(internalPublicPath("/beviljade/5")).toBe("/beviljade/5");
+    expect(internalPublicPath("/nyheter/feed.xml")).toBe("/nyheter/feed.xml");
+    expect(publicRoute("/beviljade/5.csv")).toEqual({ locale: "sv", path: "/beviljade/5.csv", prefixed: false });
   });
 });

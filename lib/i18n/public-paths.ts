@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from "./config";
  * rewrites the plain path to the Swedish segment ("/sv/logga-in"), which never shows in the address bar.
  */
 
-export const PUBLIC_PATHS = ["/logga-in", "/tillganglighetsredogorelse", "/nyheter", "/forhandsvisning"] as const;
+export const PUBLIC_PATHS = ["/logga-in", "/tillganglighetsredogorelse", "/nyheter", "/beviljade", "/status", "/forhandsvisning"] as const;
 
 function isPublicPath(path: string): boolean {
   return PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
@@ -20,6 +20,16 @@ export function publicRoute(pathname: string): { locale: Locale; path: string; p
     return isPublicPath(path) ? { locale: match[1] as Locale, path, prefixed: true } : null;
   }
   return isPublicPath(pathname) ? { locale: "sv", path: pathname, prefixed: false } : null;
+}
+
+/**
+ * A public address answered by a route at another internal address: a grants list's data files
+ * ("/beviljade/5.csv", "/beviljade/5.json") are the route handlers "/beviljade/5/data.csv" and "…/data.json",
+ * because a route segment cannot be "5" and "5.csv" at once.
+ */
+export function internalPublicPath(path: string): string {
+  const data = /^\/beviljade\/([^/]+)\.(csv|json)$/.exec(path);
+  return data ? `/beviljade/${data[1]}/data.${data[2]}` : path;
 }
 
 /** The address of a public page in a language: "/logga-in" in Swedish, "/en/logga-in" in English. */

@@ -4,6 +4,7 @@ import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
 import meeting from "./meeting.json";
+import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
 import press from "./press.json";
 import refusals from "./refusals.json";
@@ -16,5 +17,5 @@ import pressChecks from "./press-checks.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...press, ...terms, ...pressChecks };
+const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...press, ...terms, ...pressChecks, ...newsroom };
 export default messages;
