@@ -6,6 +6,8 @@ import letters from "./letters.json";
 import meeting from "./meeting.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
+import pressChecks from "./press-checks.json";
+import pressTemplates from "./press-templates.json";
 import press from "./press.json";
 import refusals from "./refusals.json";
 import roundAdmin from "./round-admin.json";
@@ -13,9 +15,26 @@ import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 import terms from "./terms.json";
 import validation from "./validation.json";
-import pressChecks from "./press-checks.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
-const messages = { ...common, ...rounds, ...roundAdmin, ...applications, ...importMessages, ...decisions, ...statistics, ...letters, ...meeting, ...organisations, ...validation, ...refusals, ...press, ...terms, ...pressChecks, ...newsroom };
+const messages = {
+  ...applications,
+  ...common,
+  ...decisions,
+  ...importMessages,
+  ...letters,
+  ...meeting,
+  ...newsroom,
+  ...organisations,
+  ...pressChecks,
+  ...pressTemplates,
+  ...press,
+  ...refusals,
+  ...roundAdmin,
+  ...rounds,
+  ...statistics,
+  ...terms,
+  ...validation,
+};
 export default messages;
