@@ -51,6 +51,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: release?.headline ?? (await getTranslations("press"))("title") };
 }
 
+/** "recipients[HJ-2013-0042].amount" reads as its label ("Beviljat belopp"), or as itself when it has none. */
+function factLabel(t: Awaited<ReturnType<typeof getTranslations>>, path: string): string {
+  const key = `pressFact.${path.replace(/\[.*?\]/g, "")}`;
+  const which = /\[(.+?)\]/.exec(path)?.[1];
+  return t.has(key) ? `${t(key)}${which ? ` (${which})` : ""}` : path;
+}
+
 /** Amounts by their path's last name; anything else as it is. */
 function showFact(path: string, value: FactChange["before"], amount: (n: number) => string): string {
   if (value === null) return "–";
@@ -73,7 +80,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const steps = stepsFrom(release.status).filter((s) => hasPermission(user, RELEASE_STEP_RULES[s].permission));
   const changes: ChangedFact[] = changedFactsOf(db, release).map((c) => ({
     path: c.path,
-    label: t.has(`pressFact.${c.path.replace(/\[.*?\]/g, "[]")}`) ? t(`pressFact.${c.path.replace(/\[.*?\]/g, "[]")}`) : c.path,
+    label: factLabel(t, c.path),
     before: showFact(c.path, c.before, f.amount),
     after: showFact(c.path, c.after, f.amount),
   }));
