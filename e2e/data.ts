@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import { openDatabase, type Db } from "@/db/client";
 import { insertProgramme } from "@/db/queries/programmes";
 import { insertRound } from "@/db/queries/rounds";
+import { getDecision } from "@/db/queries/decisions";
 import { inWriteTransaction } from "@/db/transaction";
+import { changeDecision, makeDecision } from "@/lib/decisions/record";
 import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
 
@@ -70,4 +72,34 @@ export function createApplication(roundId: number, fields: Partial<ApplicationFi
     ...fields,
   });
   return withDb((db) => inWriteTransaction(db, (tx) => registerApplication(tx, roundId, parsed, ACTOR)));
+}
+
+// ---------------------------------------------------------------- press releases (e2e/press.spec.ts)
+
+/** An open round of its own with granted applications (Umeå kommun and Lycksele kommun by default), for releases. */
+export function createRoundWithGrants(grants: { lead: string; amount: number }[] = [
+  { lead: "Umeå kommun", amount: 1_700_000 },
+  { lead: "Lycksele kommun", amount: 1_200_000 },
+]): { roundId: number; programmeName: string; applicationIds: number[] } {
+  const { roundId, programmeName } = createOpenRound();
+  const applicationIds = grants.map(({ lead, amount }) => {
+    const { id } = createApplication(roundId, { leadOrganisation: { name: lead }, requestedAmount: 2_000_000 });
+    withDb((db) => makeDecision(db, { applicationId: id, outcome: "approved", grantedAmount: amount, motivation: "Beviljas.", decidedOn: "2026-11-20" }, ACTOR, { kind: "all" }));
+    return id;
+  });
+  return { roundId, programmeName, applicationIds };
+}
+
+/** Changes a grant's amount as an officer's decision form would (and so marks the releases it made stale). */
+export function changeGrant(applicationId: number, amount: number): void {
+  withDb((db) => {
+    const decision = getDecision(db, applicationId);
+    if (!decision) throw new Error(`No decision on ${applicationId}`);
+    changeDecision(
+      db,
+      { applicationId, outcome: "approved", grantedAmount: amount, motivation: decision.motivation, decidedOn: decision.decidedOn, expectedVersion: decision.version, reason: "Rättelse" },
+      ACTOR,
+      { kind: "all" },
+    );
+  });
 }

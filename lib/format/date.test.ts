@@ -90,6 +90,7 @@ describe("parseStockholmDateTime", () => {
   it("reads winter and summer time as Stockholm wall-clock time", () => {
     expect(parseStockholmDateTime("2026-12-01T10:00")?.toISOString()).toBe("2026-12-01T09:00:00.000Z");
     expect(parseStockholmDateTime("2026-06-15T10:30")?.toISOString()).toBe("2026-06-15T08:30:00.000Z");
+    expect(parseStockholmDateTime("2026-12-01T10:00:30")?.toISOString()).toBe("2026-12-01T09:00:30.000Z");
   });
   it("refuses what is no time, and the hour summer time skips", () => {
     expect(parseStockholmDateTime("imorgon")).toBeNull();

@@ -148,16 +148,23 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 /**
- * "2026-12-01T10:00" as a datetime-local field gives it, read as Stockholm wall-clock time, to the instant it names
+ * "2026-12-01T10:00" (or with seconds, "2026-12-01T10:00:30") as a datetime-local field gives it, read as Stockholm wall-clock time, to the instant it names
  * (summer and winter time alike). Null for anything else, or a wall-clock time that does not exist (the hour skipped
  * when summer time starts).
  */
 export function parseStockholmDateTime(text: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   // Stockholm is UTC+1 or UTC+2: try both offsets and keep the one whose Stockholm time reads back the same.
   for (const offsetHours of [1, 2]) {
     const candidate = new Date(wall - offsetHours * 3_600_000);
