@@ -5,8 +5,11 @@ import { getRelease, getReleaseVersion, listComments, listReleaseVersions, snaps
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
 import { readTestAuditEvents } from "@/db/testing/decisions";
-import { findTestApplicationId, findTestRoundId } from "@/db/testing/press";
+import { findTestApplicationId, findTestOrganisationId, findTestRoundId } from "@/db/testing/press";
+import { recordMeetingDecisions } from "@/lib/decisions/meeting";
 import { changeDecision, makeDecision } from "@/lib/decisions/record";
+import { updateOrganisation } from "@/lib/organisations/update";
+import { getOrganisation } from "@/db/queries/organisations";
 import { createTestApplications, createTestProgramme, createTestRound } from "@/lib/decisions/test-helpers";
 import { DomainError } from "@/lib/errors";
 import { toStockholmDateTimeInput } from "@/lib/format/date";
@@ -208,6 +211,37 @@ describe("a release after its facts changed", () => {
     expect(release.staleAt).toBeNull();
     expect(release.headline).toBe("1,8 miljoner till jämställdhet");
     expect(changedFactsOf(db, release)).toEqual([]);
+  });
+});
+
+describe("every write that changes facts marks the release stale", () => {
+  it("the decision meeting that changes an amount (a meeting that changes nothing leaves it as it is)", async () => {
+    const { roundId, applicationIds } = openRoundWithGrants();
+    let release = await generateRelease(db, COMMS, { templateId: templateId("county"), target: { kind: "round", roundId } }).catch(() => null);
+    expect(release).toBeNull(); // a county template does not write about a whole round
+    release = await generateRelease(db, COMMS, { templateId: templateId("round"), target: { kind: "round", roundId } });
+    const rows = applicationIds.map((applicationId) => ({ applicationId, outcome: "approved" as const, grantedAmount: 800_000, motivation: "Bra.", expectedVersion: 1 }));
+    recordMeetingDecisions(db, roundId, { decidedOn: "2026-11-20", rows }, COMMS);
+    expect(getRelease(db, release.id)?.staleAt).toBeNull();
+
+    recordMeetingDecisions(db, roundId, { decidedOn: "2026-11-20", rows: [{ ...rows[0]!, grantedAmount: 700_000 }] }, COMMS);
+    expect(getRelease(db, release.id)?.staleAt).not.toBeNull();
+    expect(changedFactsOf(db, getRelease(db, release.id)!)).toContainEqual({ path: "round.granted", before: 1_600_000, after: 1_500_000 });
+  });
+
+  it("an organisation's corrected name", async () => {
+    const { roundId } = openRoundWithGrants();
+    const release = await generateRelease(db, COMMS, { templateId: templateId("round"), target: { kind: "round", roundId } });
+    const organisationId = findTestOrganisationId(db, "Organisation 1");
+    const organisation = getOrganisation(db, organisationId)!;
+    updateOrganisation(
+      db,
+      { organisationId, version: Math.floor(organisation.updatedAt.getTime() / 1000), name: "Organisation Ett", shortName: "Ett", kind: "annan", countyCode: "", municipalityCode: "" },
+      COMMS,
+    );
+    const stale = getRelease(db, release.id)!;
+    expect(stale.staleAt).not.toBeNull();
+    expect(changedFactsOf(db, stale).map((c) => c.path)).toContain(`recipients[${stale.facts.recipients ? (stale.facts.recipients as { registration_number: string }[])[0]!.registration_number : ""}].name`);
   });
 });
 
