@@ -62,9 +62,9 @@ test.describe("the public newsroom", () => {
     await expectAccessible();
     await page.screenshot({ path: testInfo.outputPath("release-1280.png"), fullPage: true });
 
-    await page.getByRole("link", { name: "Hela listan på projekt som fått pengar i femte omgången 2013" }).click();
+    await page.getByRole("link", { name: "Hela listan på projekt som fått pengar i femte omgången 2013", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hela listan på projekt som fått pengar" })).toBeVisible();
-    const table = page.getByRole("table", { name: "Beviljade projekt i femte omgången 2013" });
+    const table = page.getByRole("table", { name: "Beviljade projekt i femte omgången 2013", exact: true });
     await expect(table.getByRole("row")).toHaveCount(22); // the header and 21 grants
     await expect(table.getByRole("columnheader", { name: "Organisation" })).toHaveAttribute("aria-sort", "ascending");
     await expect(table.getByRole("row").nth(1)).toBeVisible();
@@ -72,7 +72,7 @@ test.describe("the public newsroom", () => {
 
     await table.getByRole("link", { name: "Sortera efter Belopp" }).click();
     await expect(page).toHaveURL(/\/beviljade\/\d+\/sortera\/belopp\/fallande$/);
-    const sorted = page.getByRole("table", { name: "Beviljade projekt i femte omgången 2013" });
+    const sorted = page.getByRole("table", { name: "Beviljade projekt i femte omgången 2013", exact: true });
     await expect(sorted.getByRole("columnheader", { name: "Belopp" })).toHaveAttribute("aria-sort", "descending");
     const amounts = (await sorted.getByRole("cell").filter({ hasText: /kronor$/ }).allTextContents()).map((a) => Number(a.replace(/\D/g, "")));
     expect(amounts).toHaveLength(21);
