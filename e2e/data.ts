@@ -4,8 +4,11 @@ import { insertProgramme } from "@/db/queries/programmes";
 import { insertRound } from "@/db/queries/rounds";
 import { getDecision } from "@/db/queries/decisions";
 import { inWriteTransaction } from "@/db/transaction";
-import { changeDecision, makeDecision } from "@/lib/decisions/record";
+
+import { listAuditEvents } from "@/db/queries/audit";
+import { getRelease as getReleaseRow, insertRelease as insertReleaseRow } from "@/db/queries/press-releases";
 import { registerApplication } from "@/lib/applications/register";
+import { changeDecision, makeDecision, recordDecision } from "@/lib/decisions/record";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
 
 /*
@@ -102,4 +105,69 @@ export function changeGrant(applicationId: number, amount: number): void {
       { kind: "all" },
     );
   });
+}
+
+// ---------------------------------------------------------------- the newsroom (e2e/newsroom.spec.ts)
+
+/**
+ * A round of its own with one approved grant (so its grants list has a row), and no release yet: its list is
+ * unannounced until a release of it is public.
+ */
+export function createGrantedRound(organisation = "Umeå kommun"): { roundId: number; projectTitle: string; code: string } {
+  const { roundId, code } = createOpenRound();
+  const projectTitle = `Jämställd service ${code}`;
+  const application = createApplication(roundId, { leadOrganisation: { name: organisation }, projectTitle, requestedAmount: 700_000 });
+  withDb((db) =>
+    inWriteTransaction(db, (tx) =>
+      recordDecision(tx, { applicationId: application.id, outcome: "approved", grantedAmount: 650_000, motivation: "Beviljas.", decidedOn: "2026-11-20" }, ACTOR),
+    ),
+  );
+  return { roundId, projectTitle, code };
+}
+
+/** A release inserted as the lead's publish step leaves it: scheduled or embargoed to `publishAt`, or published. */
+export function insertRelease(
+  roundId: number,
+  fields: { status: "scheduled" | "embargoed" | "published" | "draft"; publishAt: Date | null; headline: string; ingress?: string; topics?: string[]; regionCode?: string | null },
+): { id: number; slug: string } {
+  return withDb((db) =>
+    inWriteTransaction(db, (tx) => {
+      const release = insertReleaseRow(
+        tx,
+        {
+          templateId: null,
+          targetKind: "round",
+          roundId,
+          countyCode: null,
+          applicationId: null,
+          content: {
+            headline: fields.headline,
+            ingress: fields.ingress ?? `Ingress till ${fields.headline}.`,
+            body: "Första stycket.\n\nAndra stycket.",
+            quotes: [{ text: "Det här betyder mycket för oss", speaker: "Anna Andersson", title: "kommunstyrelsens ordförande", afterParagraph: 1 }],
+            contacts: "Anna Andersson, tel 090-00 00 00",
+            boilerplate: "",
+            topics: fields.topics ?? ["beviljade-medel"],
+            regionCode: fields.regionCode ?? null,
+          },
+          facts: {},
+          factsHash: "e2e",
+          status: fields.status,
+          publishAt: fields.publishAt,
+          publishedAt: fields.status === "published" ? fields.publishAt : null,
+        },
+        ACTOR,
+      );
+      return { id: release.id, slug: release.slug };
+    }),
+  );
+}
+
+/** The audit events of a release, oldest first. */
+export function releaseAuditEvents(releaseId: number): { action: string; actorId: number | null; actorLabel: string }[] {
+  return withDb((db) => listAuditEvents(db, "release", releaseId).map((e) => ({ action: e.action, actorId: e.actorId, actorLabel: e.actorLabel })));
+}
+
+export function releaseStatus(releaseId: number): string | null {
+  return withDb((db) => getReleaseRow(db, releaseId)?.status ?? null);
 }

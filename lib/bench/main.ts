@@ -200,3 +200,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await (await import("./newsroom-http")).benchNewsroomHttp();

@@ -19,7 +19,8 @@ import "../../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
-export const dynamicParams = false;
+// No `dynamicParams = false` here: Next applies it to every dynamic segment below (a newsroom release, a grants
+// list), which would then all be 404. A locale other than sv and en is refused by notFound() below instead.
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));

@@ -17,5 +17,10 @@ export async function readGrants(segment: string, locale: Locale, sort: GrantSor
   const round = getAnnouncedRound(db, roundId, new Date());
   if (!round) return null;
   const t = await getTranslations({ locale });
-  return { round, title: roundTitle((key, values) => t(key, values), round), grants: listRoundGrants(db, round.id, sort, direction) };
+  return { round, title: roundInSentence(roundTitle((key, values) => t(key, values), round), locale), grants: listRoundGrants(db, round.id, sort, direction) };
+}
+
+/** "femte omgången 2013" inside a Swedish sentence (roundTitle capitalises it as a heading); English keeps "Round 5". */
+export function roundInSentence(title: string, locale: Locale): string {
+  return locale === "sv" ? title.charAt(0).toLocaleLowerCase("sv") + title.slice(1) : title;
 }

@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/format/ui";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { PRESS_SENDER } from "@/lib/press/context";
+import { roundInSentence } from "../../beviljade/read-grants";
 import { grantsHref, newsroomHref, releaseHref, siteUrl } from "../_lib/paths";
 import { readPublicRelease } from "../_lib/read-release";
 import { quoteText, releaseDocument } from "../_lib/release-document";
@@ -68,7 +69,7 @@ export default async function ReleasePage({ params }: Props) {
   const t = await getTranslations("newsroom");
   const tRoot = await getTranslations();
   const doc = releaseDocument(release);
-  const round = roundTitle((key, values) => tRoot(key, values), { ordinal: release.roundOrdinal, year: release.roundYear });
+  const round = roundInSentence(roundTitle((key, values) => tRoot(key, values), { ordinal: release.roundOrdinal, year: release.roundYear }), locale);
   const publishAt = release.publishAt!;
   const url = siteUrl(releaseHref(locale, release.slug));
   const article = {

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { toLocale } from "@/lib/i18n/config";
 import { grantsCsv } from "@/lib/press/grants-data";
 import { readGrants } from "../../read-grants";
@@ -17,7 +16,9 @@ export function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ locale: string; round: string }> }): Promise<Response> {
   const p = await params;
   const data = await readGrants(p.round, toLocale(p.locale));
-  if (!data) notFound();
+  // A Response, not notFound(): a thrown 404 is cached without the route's tags, so no revalidation would ever
+  // replace it once the round is announced. This one is revalidated with the rest of the newsroom.
+  if (!data) return new Response("Sidan finns inte.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(grantsCsv(data.round, data.title, data.grants), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
