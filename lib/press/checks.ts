@@ -116,7 +116,7 @@ const groupedNumber: Rule = (_text, masked) => {
   return hits;
 };
 
-const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(\n]|$/u;
+const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(]|$/u;
 
 /** "1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun": as many amounts as names. */
 const respektive: Rule = (text) => {
@@ -128,7 +128,8 @@ const respektive: Rule = (text) => {
     const sentence = after.split(/[.!?](?=\s|$)|\n[ \t]*\n/u)[0]!;
     const till = /(?<!\p{L})till\s+/u.exec(sentence);
     if (!till) continue; // names before the amounts ("Umeå och Lycksele får …") are not read
-    const namesText = sentence.slice(till.index + till[0].length);
+    // A paragraph wrapped by hand ("till Umeå\nkommun och Lycksele kommun") is still one sentence.
+    const namesText = sentence.slice(till.index + till[0].length).replace(/\s*\n\s*/g, " ");
     const end = NAMES_END.exec(namesText);
     const names = namesText
       .slice(0, end ? end.index : namesText.length)
@@ -136,8 +137,8 @@ const respektive: Rule = (text) => {
       .map((n) => n.trim())
       .filter((n) => n !== "");
     if (names.length === 0 || names.length === amounts) continue;
-    const excerpt = text.slice(m.index, m.index + m[0].length + till.index + till[0].length + (end ? end.index : namesText.length));
-    hits.push({ offset: m.index, excerpt: excerpt.trim(), rule: "respektive", params: { amounts, names: names.length } });
+    const excerpt = `${m[0]}${sentence.slice(0, till.index + till[0].length)}${namesText.slice(0, end ? end.index : namesText.length)}`;
+    hits.push({ offset: m.index, excerpt: excerpt.replace(/\s+/g, " ").trim(), rule: "respektive", params: { amounts, names: names.length } });
   }
   return hits;
 };
@@ -152,7 +153,7 @@ const DATE_AFTER = new RegExp(String.raw`^[ \u00a0](?:${MONTHS})(?!\p{L})`, "iu"
 const ORDINAL_AFTER = /^:[ae](?!\p{L})/u;
 const SECTION_AFTER = /^[ \u00a0]*§/u;
 const BEFORE_EXEMPT =
-  /(?:§|§§|kap\.?|kapitel|punkt|avsnitt|paragraf|bilaga|nr\.?|nummer|sid\.?|sidan|s\.|version|kl\.?|klockan|omgång|fas|steg)[ \u00a0]*$/iu;
+  /(?:§|§§|kap\.?|kapitel|punkt|avsnitt|paragraf|bilaga|nr\.?|nummer|sid\.?|sidan|s\.|version|kl\.?|klockan|omgång|fas|steg|v\.|vecka)[ \u00a0]*$/iu;
 const SMALL = /^(?:[1-9]|1[0-2])$/;
 
 /** One to twelve as digits, outside amounts, dates, times, phone numbers, percentages, ordinals and section numbers. */

@@ -9,6 +9,7 @@ import {
   EXPORT_FORMATS,
   exportMark,
   exportRelease,
+  exportSnapshot,
   releaseFileName,
   releasePdf,
   safeGrantsUrl,
@@ -83,6 +84,12 @@ describe("every format", () => {
       expect(result.extension).toBe(format);
       expect(result.contentType).toBe(EXPORT_CONTENT_TYPES[format]);
     }
+    const snapshot = await exportSnapshot(
+      { headline: "R", ingress: "I", body: "A\n\nB", quotes: [{ text: "Q", speaker: "S", title: "", afterParagraph: 1 }], contacts: "K", boilerplate: "" },
+      "txt",
+      PUBLISHED,
+    );
+    expect(snapshot.body).toBe("R\n\nI\n\nA\n\n– Q, säger S.\n\nB\n\nK\n");
     expect(releaseFileName("1-2-miljoner-till-boras", 3, "docx")).toBe("1-2-miljoner-till-boras-v3.docx");
   });
 });

@@ -1,4 +1,4 @@
-import type { ReleaseDocument } from "../document";
+import { documentOf, type ReleaseContent, type ReleaseDocument } from "../document";
 import { releaseDocx } from "./docx";
 import { releaseHtml } from "./html";
 import { releaseMarkdown } from "./markdown";
@@ -44,6 +44,11 @@ export async function exportRelease(doc: ReleaseDocument, format: ExportFormat, 
             ? await releaseDocx(document, meta)
             : await releasePdf(document, meta);
   return { body, contentType: EXPORT_CONTENT_TYPES[format], extension: format };
+}
+
+/** A saved version of a release (its fields, as `press_release_versions.content` holds them) in a format. */
+export function exportSnapshot(snapshot: ReleaseContent, format: ExportFormat, meta: ExportMeta): Promise<ExportResult> {
+  return exportRelease(documentOf(snapshot), format, meta);
 }
 
 /** "pressmeddelande-27-5-miljoner-till-jamstalldhet-v3.docx" from a slug, a version and a format. */
