@@ -55,13 +55,10 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
         const parts = splitOnUrl(text, link);
         pdf.font(font).fontSize(size);
         parts.forEach((part, i) => {
-          pdf.text(toWinAnsi(part.text), MARGIN + indent, undefined, {
-            lineGap: 2,
-            width: width - indent,
-            continued: i < parts.length - 1,
-            link: part.link ? part.text : null,
-            underline: part.link,
-          });
+          const options = { lineGap: 2, width: width - indent, continued: i < parts.length - 1, link: part.link ? part.text : null, underline: part.link };
+          // Only the first part places the block: a continued part goes on from where the text stands.
+          if (i === 0) pdf.text(toWinAnsi(part.text), MARGIN + indent, undefined, options);
+          else pdf.text(toWinAnsi(part.text), options);
         });
       }),
     );
