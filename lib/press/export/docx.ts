@@ -73,6 +73,8 @@ export async function releaseDocx(doc: ReleaseDocument, meta: ExportMeta): Promi
   const document = new Document({
     title: doc.headline,
     subject: "Pressmeddelande",
+    creator: meta.sender ?? "Anslag",
+    lastModifiedBy: meta.sender ?? "Anslag",
     description: mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`,
     revision: meta.version,
     styles: {

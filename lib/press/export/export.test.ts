@@ -219,6 +219,9 @@ describe("Word", () => {
     expect(files["word/styles.xml"]).toContain('w:val="sv-SE"');
     expect(files["docProps/core.xml"]).toContain("<dc:title>1,2 miljoner till jämställdhetsarbete i Borås</dc:title>");
     expect(files["docProps/core.xml"]).toContain("<cp:revision>4</cp:revision>");
+    expect(files["docProps/core.xml"]).toContain("<dc:creator>Anslag</dc:creator>");
+    const signed = unzip((await exportRelease(boras, "docx", { ...PUBLISHED, sender: "Sveriges Kommuner och Landsting" })).body);
+    expect(signed["docProps/core.xml"]).toContain("<dc:creator>Sveriges Kommuner och Landsting</dc:creator>");
   });
 
   it("a draft is marked UTKAST at the top and in the page header; markup stays text", async () => {

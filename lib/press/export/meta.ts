@@ -13,6 +13,8 @@ export type ExportMeta = {
   version: number;
   /** When a scheduled or embargoed release becomes public. */
   publishAt?: Date | null;
+  /** Who sends the release, for the file's author ("Sveriges Kommuner och Landsting"); "Anslag" when not given. */
+  sender?: string;
   /** The public list of grants ("Hela listan på projekt som fått pengar"): absolute http(s) or a path on this site. */
   grantsUrl?: string;
 };

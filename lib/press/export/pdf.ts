@@ -33,6 +33,7 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
     compress: options.compress ?? true,
     info: {
       Title: toWinAnsi(doc.headline),
+      Author: toWinAnsi(meta.sender ?? "Anslag"),
       Subject: toWinAnsi(mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`),
     },
   });
