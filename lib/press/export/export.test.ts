@@ -134,7 +134,7 @@ describe("HTML", () => {
     const html = await text(boras, "html", PUBLISHED);
     expect(html.startsWith("<!doctype html>\n<html lang=\"sv\">")).toBe(true);
     expect(html).toContain("<title>1,2 miljoner till jämställdhetsarbete i Borås</title>");
-    expect(html).toContain("<h1>1,2 miljoner till jämställdhetsarbete i Borås</h1>");
+    expect(html).toContain("<main>\n<article>\n<h1>1,2 miljoner till jämställdhetsarbete i Borås</h1>");
     expect(html).toContain("<blockquote><p>– [CITAT: hur arbetet ska göras]<span class=\"attribution\">, säger Carola Samuelsson");
     expect(html).not.toContain("<script");
     expect(html).not.toContain("noindex");
