@@ -51,9 +51,11 @@ type Rule = (text: string, masked: string) => Hit[];
 // What the number rules do not read: phone numbers, dates, times of day, addresses on the web. They are masked with
 // "_" of the same length, so offsets stay those of the text.
 
+/** A Swedish phone number as releases write it: 070-174 06 06, 08-452 74 23, 0950-164 22, +46 8-452 74 23. */
+export const PHONE_NUMBER = /(?<![\p{N}])(?:\+46[ \u00a0]?\d{1,3}|0\d{1,3})[-–][ \u00a0]?\d{2,3}(?:[ \u00a0]\d{2,3})*(?![\p{N}])/gu;
+
 const MASKS: RegExp[] = [
-  // 070-174 06 06, 08-452 74 23, 0950-164 22, +46 8 452 74 23
-  /(?<![\p{N}])(?:\+46[ \u00a0]?\d{1,3}|0\d{1,3})[-–][ \u00a0]?\d{2,3}(?:[ \u00a0]\d{2,3})*(?![\p{N}])/gu,
+  PHONE_NUMBER,
   /(?<![\p{N}])\+46(?:[ \u00a0]?\d{1,4}){2,}/gu,
   // 2013-05-23, 23/5, 23.5.2013
   /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,

@@ -10,6 +10,7 @@ import {
   exportMark,
   exportRelease,
   exportSnapshot,
+  keepPhonesTogether,
   releaseFileName,
   releasePdf,
   safeGrantsUrl,
@@ -148,7 +149,9 @@ describe("HTML", () => {
     expect(html).toContain("säger &lt;script&gt;, O&#39;Brien.");
     expect(html).toContain("<p>&lt;script&gt;, tfn 070-1</p>");
     const contacts = await text(boras, "html", PUBLISHED);
-    expect(contacts).toContain(`<p>${boras.contacts.join("<br>\n")}</p>`);
+    expect(contacts).toContain(
+      `<p>${boras.contacts.join("<br>\n").replace("0768-88 58 18", '<span class="nowrap">0768-88 58 18</span>')}</p>`,
+    );
     expect(html).toContain('<p class="mark" role="note">UTKAST</p>');
     expect(html).toContain("<title>UTKAST: &lt;script&gt;");
     expect(html).toContain('<meta name="robots" content="noindex">');
@@ -202,7 +205,9 @@ describe("Word", () => {
       ...boras.contacts,
       ...boras.boilerplate,
     ];
-    expect(paragraphs).toEqual(expected);
+    // Phone numbers are kept on one line with no-break spaces.
+    expect(paragraphs).toEqual(expected.map(keepPhonesTogether));
+    expect(paragraphs).toContain("Carola Samuelsson, jämställdhetssamordnare, Borås Stad, tel 0768-88\u00a058\u00a018");
   });
 
   it("uses Word's styles: Title, the ingress bold, quotes in Quote italic, Heading 2, a rule over the boilerplate; Swedish; the title", async () => {
@@ -263,6 +268,7 @@ describe("PDF", () => {
     );
     expect(pdfText(small)).toContain("Östsam får 750\u00a0000 kronor.");
     expect(drawn).toContain("Borås");
+    expect(drawn).toContain("tel 0768-88\u00a058\u00a018");
   });
 
   it("compressed, as exportRelease gives it, is still a PDF of one or more pages", async () => {

@@ -57,7 +57,7 @@ export function releaseFileName(slug: string, version: number, format: ExportFor
   return `${base}-v${version}.${format}`;
 }
 
-export { exportMark, GRANTS_LIST_LEAD, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
+export { exportMark, GRANTS_LIST_LEAD, keepPhonesTogether, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
 export { escapeHtml, releaseHtml } from "./html";
 export { escapeMarkdown, releaseMarkdown } from "./markdown";
 export { releaseText } from "./text";

@@ -1,5 +1,6 @@
 import type { ReleaseStatus } from "@/lib/enums";
 import { formatDateTime } from "@/lib/format";
+import { PHONE_NUMBER } from "../checks";
 import type { ReleaseDocument } from "../document";
 
 /*
@@ -78,4 +79,9 @@ export function splitOnUrl(text: string, url: string | null): { text: string; li
     ...(part ? [{ text: part, link: false }] : []),
     ...(i < parts.length - 1 ? [{ text: url, link: true }] : []),
   ]);
+}
+
+/** Phone numbers with no-break spaces, so "08-452 74 23" is not split over two lines of a page. */
+export function keepPhonesTogether(text: string): string {
+  return text.replace(PHONE_NUMBER, (phone) => phone.replace(/ /g, "\u00a0"));
 }

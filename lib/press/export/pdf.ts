@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { toWinAnsi } from "@/lib/letters/pdf";
 import { quoteParts, type ReleaseDocument } from "../document";
-import { exportMark, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
+import { exportMark, keepPhonesTogether, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
 
 /*
  * The release as a tagged PDF, as the decision letter is made (lib/letters/pdf.ts): the structure tree has the
@@ -58,8 +58,9 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
         parts.forEach((part, i) => {
           const options = { lineGap: 2, width: width - indent, continued: i < parts.length - 1, link: part.link ? part.text : null, underline: part.link };
           // Only the first part places the block: a continued part goes on from where the text stands.
-          if (i === 0) pdf.text(toWinAnsi(part.text), MARGIN + indent, undefined, options);
-          else pdf.text(toWinAnsi(part.text), options);
+          const shown = toWinAnsi(keepPhonesTogether(part.text));
+          if (i === 0) pdf.text(shown, MARGIN + indent, undefined, options);
+          else pdf.text(shown, options);
         });
       }),
     );
