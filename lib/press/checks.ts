@@ -120,6 +120,17 @@ const groupedNumber: Rule = (_text, masked) => {
 
 const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(]|$/u;
 
+/**
+ * Whether `names` organisation names joined by `ands` "och" can be `amounts` recipients. A joint application is one
+ * recipient named by all its organisations ("Sjuhärads kommunalförbund, Borås Stad och Marks kommun"), so a list of
+ * recipients may hold lists: the outer list has one "och", each joint recipient one more and two names or more.
+ */
+function namesCanBe(amounts: number, names: number, ands: number): boolean {
+  if (ands <= 1) return names === amounts;
+  const joint = ands - 1;
+  return joint <= amounts && names >= amounts + joint;
+}
+
 /** "1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun": as many amounts as names. */
 const respektive: Rule = (text) => {
   const hits: Hit[] = [];
@@ -133,12 +144,13 @@ const respektive: Rule = (text) => {
     // A paragraph wrapped by hand ("till Umeå\nkommun och Lycksele kommun") is still one sentence.
     const namesText = sentence.slice(till.index + till[0].length).replace(/\s*\n\s*/g, " ");
     const end = NAMES_END.exec(namesText);
-    const names = namesText
-      .slice(0, end ? end.index : namesText.length)
+    const list = namesText.slice(0, end ? end.index : namesText.length);
+    const names = list
       .split(/,\s+|\s+(?:och|samt)\s+/u)
       .map((n) => n.trim())
       .filter((n) => n !== "");
-    if (names.length === 0 || names.length === amounts) continue;
+    const ands = list.match(/\s(?:och|samt)\s/gu)?.length ?? 0;
+    if (names.length === 0 || namesCanBe(amounts, names.length, ands)) continue;
     const excerpt = `${m[0]}${sentence.slice(0, till.index + till[0].length)}${namesText.slice(0, end ? end.index : namesText.length)}`;
     hits.push({ offset: m.index, excerpt: excerpt.replace(/\s+/g, " ").trim(), rule: "respektive", params: { amounts, names: names.length } });
   }
