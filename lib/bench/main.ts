@@ -14,6 +14,10 @@ import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { swedishSortKey } from "@/lib/format/sort";
 import { renderTemplate, stopRenderWorker } from "@/lib/press/render";
+import { loadPressContext } from "@/lib/press/context";
+import { documentOf, releaseContentFromRendered } from "@/lib/press/document";
+import { exportRelease } from "@/lib/press/export";
+import { shippedTemplateSource } from "@/lib/press/templates";
 
 /*
  * `npm run bench`: builds a database the size the issues name (100 000 applications) in a temporary file, then
@@ -74,6 +78,19 @@ async function renderRelease(db: Db, roundId: number): Promise<void> {
   };
   const result = await renderTemplate(RELEASE_TEMPLATE, context, { escape: "none" });
   if (!result.ok) throw new Error(result.error.message);
+}
+
+/**
+ * A release as Word, the way an export is made: the round's context from the database, the shipped round template
+ * rendered in the warm worker, taken apart into fields, put in reading order and packed as a .docx.
+ */
+async function releaseAsDocx(db: Db, roundId: number, source: string): Promise<void> {
+  const context = loadPressContext(db, { kind: "round", roundId }, ALL);
+  if (!context) throw new Error("no press context");
+  const result = await renderTemplate(source, context, { escape: "none" });
+  if (!result.ok) throw new Error(result.error.message);
+  const file = await exportRelease(documentOf(releaseContentFromRendered(result.text, context)), "docx", { status: "draft", version: 1 });
+  if (file.body.length < 1000) throw new Error("no document");
 }
 
 /** Fills a round with `count` applications spread over the 290 municipalities, in one transaction. */
@@ -179,6 +196,8 @@ async function main(): Promise<void> {
     time("round statistics, 10 000 applications", 30, () => getRoundStatistics(db, statsRound), 50);
     decideStatsRound(db, pressRound);
     await timeAsync("render a press release, warm worker (a 45-application round's figures and recipients)", 100, () => renderRelease(db, pressRound), 10);
+    const roundTemplate = shippedTemplateSource("round");
+    await timeAsync("a release as DOCX (the round template rendered, taken apart and packed)", 50, () => releaseAsDocx(db, pressRound, roundTemplate), 100);
   } finally {
     await stopRenderWorker();
     db.$client.close();

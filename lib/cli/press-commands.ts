@@ -56,7 +56,7 @@ export function registerPressCommands(program: Command, withDb: WithDb): void {
           const result = await renderTemplate(shippedTemplateSource(key), context, { escape: "none" });
           if (!result.ok) throw new DomainError(`Mallen ${key} kunde inte skrivas ut: ${result.error.message}`);
           const document = documentOf(releaseContentFromRendered(result.text, context));
-          return await exportRelease(document, format, { status: "draft", version: 1 });
+          return await exportRelease(document, format, { status: "draft", version: 1, sender: context.sender.name });
         } finally {
           await stopRenderWorker();
         }

@@ -51,9 +51,11 @@ type Rule = (text: string, masked: string) => Hit[];
 // What the number rules do not read: phone numbers, dates, times of day, addresses on the web. They are masked with
 // "_" of the same length, so offsets stay those of the text.
 
+/** A Swedish phone number as releases write it: 070-174 06 06, 08-452 74 23, 0950-164 22, +46 8-452 74 23. */
+export const PHONE_NUMBER = /(?<![\p{N}])(?:\+46[ \u00a0]?\d{1,3}|0\d{1,3})[-–][ \u00a0]?\d{2,3}(?:[ \u00a0]\d{2,3})*(?![\p{N}])/gu;
+
 const MASKS: RegExp[] = [
-  // 070-174 06 06, 08-452 74 23, 0950-164 22, +46 8 452 74 23
-  /(?<![\p{N}])(?:\+46[ \u00a0]?\d{1,3}|0\d{1,3})[-–][ \u00a0]?\d{2,3}(?:[ \u00a0]\d{2,3})*(?![\p{N}])/gu,
+  PHONE_NUMBER,
   /(?<![\p{N}])\+46(?:[ \u00a0]?\d{1,4}){2,}/gu,
   // 2013-05-23, 23/5, 23.5.2013
   /(?<![\p{N}])\d{4}-\d{2}-\d{2}(?![\p{N}])/gu,
@@ -116,7 +118,18 @@ const groupedNumber: Rule = (_text, masked) => {
   return hits;
 };
 
-const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(\n]|$/u;
+const NAMES_END = /\s+(?:för|som|att|med|inom|under|genom|efter|eftersom|när)\s|[.!?](?=\s|$)|[;:(]|$/u;
+
+/**
+ * Whether `names` organisation names joined by `ands` "och" can be `amounts` recipients. A joint application is one
+ * recipient named by all its organisations ("Sjuhärads kommunalförbund, Borås Stad och Marks kommun"), so a list of
+ * recipients may hold lists: the outer list has one "och", each joint recipient one more and two names or more.
+ */
+function namesCanBe(amounts: number, names: number, ands: number): boolean {
+  if (ands <= 1) return names === amounts;
+  const joint = ands - 1;
+  return joint <= amounts && names >= amounts + joint;
+}
 
 /** "1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun": as many amounts as names. */
 const respektive: Rule = (text) => {
@@ -128,16 +141,18 @@ const respektive: Rule = (text) => {
     const sentence = after.split(/[.!?](?=\s|$)|\n[ \t]*\n/u)[0]!;
     const till = /(?<!\p{L})till\s+/u.exec(sentence);
     if (!till) continue; // names before the amounts ("Umeå och Lycksele får …") are not read
-    const namesText = sentence.slice(till.index + till[0].length);
+    // A paragraph wrapped by hand ("till Umeå\nkommun och Lycksele kommun") is still one sentence.
+    const namesText = sentence.slice(till.index + till[0].length).replace(/\s*\n\s*/g, " ");
     const end = NAMES_END.exec(namesText);
-    const names = namesText
-      .slice(0, end ? end.index : namesText.length)
+    const list = namesText.slice(0, end ? end.index : namesText.length);
+    const names = list
       .split(/,\s+|\s+(?:och|samt)\s+/u)
       .map((n) => n.trim())
       .filter((n) => n !== "");
-    if (names.length === 0 || names.length === amounts) continue;
-    const excerpt = text.slice(m.index, m.index + m[0].length + till.index + till[0].length + (end ? end.index : namesText.length));
-    hits.push({ offset: m.index, excerpt: excerpt.trim(), rule: "respektive", params: { amounts, names: names.length } });
+    const ands = list.match(/\s(?:och|samt)\s/gu)?.length ?? 0;
+    if (names.length === 0 || namesCanBe(amounts, names.length, ands)) continue;
+    const excerpt = `${m[0]}${sentence.slice(0, till.index + till[0].length)}${namesText.slice(0, end ? end.index : namesText.length)}`;
+    hits.push({ offset: m.index, excerpt: excerpt.replace(/\s+/g, " ").trim(), rule: "respektive", params: { amounts, names: names.length } });
   }
   return hits;
 };
@@ -152,7 +167,7 @@ const DATE_AFTER = new RegExp(String.raw`^[ \u00a0](?:${MONTHS})(?!\p{L})`, "iu"
 const ORDINAL_AFTER = /^:[ae](?!\p{L})/u;
 const SECTION_AFTER = /^[ \u00a0]*§/u;
 const BEFORE_EXEMPT =
-  /(?:§|§§|kap\.?|kapitel|punkt|avsnitt|paragraf|bilaga|nr\.?|nummer|sid\.?|sidan|s\.|version|kl\.?|klockan|omgång|fas|steg)[ \u00a0]*$/iu;
+  /(?:§|§§|kap\.?|kapitel|punkt|avsnitt|paragraf|bilaga|nr\.?|nummer|sid\.?|sidan|s\.|version|kl\.?|klockan|omgång|fas|steg|v\.|vecka)[ \u00a0]*$/iu;
 const SMALL = /^(?:[1-9]|1[0-2])$/;
 
 /** One to twelve as digits, outside amounts, dates, times, phone numbers, percentages, ordinals and section numbers. */

@@ -11,7 +11,7 @@ import {
   TextRun,
 } from "docx";
 import { quoteParts, type ReleaseDocument } from "../document";
-import { exportMark, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
+import { exportMark, keepPhonesTogether, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
 
 /*
  * The release as a Word document a press officer can edit and send on: Word's own styles (Title for the headline,
@@ -30,7 +30,7 @@ function runs(text: string, url: string | null, options: { bold?: boolean } = {}
   return splitOnUrl(text, url && /^https?:/.test(url) ? url : null).flatMap((part): (TextRun | ExternalHyperlink)[] =>
     part.link
       ? [new ExternalHyperlink({ link: part.text, children: [new TextRun({ text: part.text, style: "Hyperlink", bold: options.bold })] })]
-      : part.text.split("\n").map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined })),
+      : keepPhonesTogether(part.text).split("\n").map((line, i) => new TextRun({ text: line, bold: options.bold, break: i > 0 ? 1 : undefined })),
   );
 }
 
@@ -73,6 +73,8 @@ export async function releaseDocx(doc: ReleaseDocument, meta: ExportMeta): Promi
   const document = new Document({
     title: doc.headline,
     subject: "Pressmeddelande",
+    creator: meta.sender ?? "Anslag",
+    lastModifiedBy: meta.sender ?? "Anslag",
     description: mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`,
     revision: meta.version,
     styles: {

@@ -9,6 +9,8 @@ import {
   EXPORT_FORMATS,
   exportMark,
   exportRelease,
+  exportSnapshot,
+  keepPhonesTogether,
   releaseFileName,
   releasePdf,
   safeGrantsUrl,
@@ -83,6 +85,12 @@ describe("every format", () => {
       expect(result.extension).toBe(format);
       expect(result.contentType).toBe(EXPORT_CONTENT_TYPES[format]);
     }
+    const snapshot = await exportSnapshot(
+      { headline: "R", ingress: "I", body: "A\n\nB", quotes: [{ text: "Q", speaker: "S", title: "", afterParagraph: 1 }], contacts: "K", boilerplate: "" },
+      "txt",
+      PUBLISHED,
+    );
+    expect(snapshot.body).toBe("R\n\nI\n\nA\n\n– Q, säger S.\n\nB\n\nK\n");
     expect(releaseFileName("1-2-miljoner-till-boras", 3, "docx")).toBe("1-2-miljoner-till-boras-v3.docx");
   });
 });
@@ -127,7 +135,7 @@ describe("HTML", () => {
     const html = await text(boras, "html", PUBLISHED);
     expect(html.startsWith("<!doctype html>\n<html lang=\"sv\">")).toBe(true);
     expect(html).toContain("<title>1,2 miljoner till jämställdhetsarbete i Borås</title>");
-    expect(html).toContain("<h1>1,2 miljoner till jämställdhetsarbete i Borås</h1>");
+    expect(html).toContain("<main>\n<article>\n<h1>1,2 miljoner till jämställdhetsarbete i Borås</h1>");
     expect(html).toContain("<blockquote><p>– [CITAT: hur arbetet ska göras]<span class=\"attribution\">, säger Carola Samuelsson");
     expect(html).not.toContain("<script");
     expect(html).not.toContain("noindex");
@@ -141,7 +149,9 @@ describe("HTML", () => {
     expect(html).toContain("säger &lt;script&gt;, O&#39;Brien.");
     expect(html).toContain("<p>&lt;script&gt;, tfn 070-1</p>");
     const contacts = await text(boras, "html", PUBLISHED);
-    expect(contacts).toContain(`<p>${boras.contacts.join("<br>\n")}</p>`);
+    expect(contacts).toContain(
+      `<p>${boras.contacts.join("<br>\n").replace("0768-88 58 18", '<span class="nowrap">0768-88 58 18</span>')}</p>`,
+    );
     expect(html).toContain('<p class="mark" role="note">UTKAST</p>');
     expect(html).toContain("<title>UTKAST: &lt;script&gt;");
     expect(html).toContain('<meta name="robots" content="noindex">');
@@ -195,7 +205,9 @@ describe("Word", () => {
       ...boras.contacts,
       ...boras.boilerplate,
     ];
-    expect(paragraphs).toEqual(expected);
+    // Phone numbers are kept on one line with no-break spaces.
+    expect(paragraphs).toEqual(expected.map(keepPhonesTogether));
+    expect(paragraphs).toContain("Carola Samuelsson, jämställdhetssamordnare, Borås Stad, tel 0768-88\u00a058\u00a018");
   });
 
   it("uses Word's styles: Title, the ingress bold, quotes in Quote italic, Heading 2, a rule over the boilerplate; Swedish; the title", async () => {
@@ -212,6 +224,9 @@ describe("Word", () => {
     expect(files["word/styles.xml"]).toContain('w:val="sv-SE"');
     expect(files["docProps/core.xml"]).toContain("<dc:title>1,2 miljoner till jämställdhetsarbete i Borås</dc:title>");
     expect(files["docProps/core.xml"]).toContain("<cp:revision>4</cp:revision>");
+    expect(files["docProps/core.xml"]).toContain("<dc:creator>Anslag</dc:creator>");
+    const signed = unzip((await exportRelease(boras, "docx", { ...PUBLISHED, sender: "Sveriges Kommuner och Landsting" })).body);
+    expect(signed["docProps/core.xml"]).toContain("<dc:creator>Sveriges Kommuner och Landsting</dc:creator>");
   });
 
   it("a draft is marked UTKAST at the top and in the page header; markup stays text", async () => {
@@ -253,6 +268,7 @@ describe("PDF", () => {
     );
     expect(pdfText(small)).toContain("Östsam får 750\u00a0000 kronor.");
     expect(drawn).toContain("Borås");
+    expect(drawn).toContain("tel 0768-88\u00a058\u00a018");
   });
 
   it("compressed, as exportRelease gives it, is still a PDF of one or more pages", async () => {

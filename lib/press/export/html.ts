@@ -1,4 +1,5 @@
 import { quoteParts, type ReleaseDocument } from "../document";
+import { PHONE_NUMBER } from "../checks";
 import { exportMark, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
 
 /*
@@ -11,9 +12,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** A field's text as HTML: escaped, its line breaks kept, the grants list a link, phone numbers never split. */
 function inline(text: string, url: string | null): string {
   return splitOnUrl(text, url)
-    .map((part) => (part.link ? `<a href="${escapeHtml(part.text)}">${escapeHtml(part.text)}</a>` : escapeHtml(part.text)))
+    .map((part) =>
+      part.link
+        ? `<a href="${escapeHtml(part.text)}">${escapeHtml(part.text)}</a>`
+        : escapeHtml(part.text).replace(PHONE_NUMBER, (phone) => `<span class="nowrap">${phone}</span>`),
+    )
     .join("")
     .replace(/\n/g, "<br>\n");
 }
@@ -22,7 +28,7 @@ const STYLE = [
   "body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}",
   ".mark{font-weight:bold;border:2px solid #a00;color:#a00;display:inline-block;padding:.2rem .5rem}",
   "blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #666}blockquote p{font-style:italic}",
-  ".attribution{font-style:normal}hr{margin:2rem 0}",
+  ".attribution{font-style:normal}.nowrap{white-space:nowrap}hr{margin:2rem 0}",
 ].join("");
 
 export function releaseHtml(doc: ReleaseDocument, meta: ExportMeta): string {
@@ -57,9 +63,11 @@ export function releaseHtml(doc: ReleaseDocument, meta: ExportMeta): string {
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
+    "<main>",
     "<article>",
     ...body,
     "</article>",
+    "</main>",
     "</body>",
     "</html>",
     "",

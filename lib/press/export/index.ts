@@ -1,4 +1,4 @@
-import type { ReleaseDocument } from "../document";
+import { documentOf, type ReleaseContent, type ReleaseDocument } from "../document";
 import { releaseDocx } from "./docx";
 import { releaseHtml } from "./html";
 import { releaseMarkdown } from "./markdown";
@@ -46,13 +46,18 @@ export async function exportRelease(doc: ReleaseDocument, format: ExportFormat, 
   return { body, contentType: EXPORT_CONTENT_TYPES[format], extension: format };
 }
 
+/** A saved version of a release (its fields, as `press_release_versions.content` holds them) in a format. */
+export function exportSnapshot(snapshot: ReleaseContent, format: ExportFormat, meta: ExportMeta): Promise<ExportResult> {
+  return exportRelease(documentOf(snapshot), format, meta);
+}
+
 /** "pressmeddelande-27-5-miljoner-till-jamstalldhet-v3.docx" from a slug, a version and a format. */
 export function releaseFileName(slug: string, version: number, format: ExportFormat): string {
   const base = slug.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "").toLowerCase() || "pressmeddelande";
   return `${base}-v${version}.${format}`;
 }
 
-export { exportMark, GRANTS_LIST_LEAD, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
+export { exportMark, GRANTS_LIST_LEAD, keepPhonesTogether, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
 export { escapeHtml, releaseHtml } from "./html";
 export { escapeMarkdown, releaseMarkdown } from "./markdown";
 export { releaseText } from "./text";

@@ -1,5 +1,6 @@
 import type { ReleaseStatus } from "@/lib/enums";
 import { formatDateTime } from "@/lib/format";
+import { PHONE_NUMBER } from "../checks";
 import type { ReleaseDocument } from "../document";
 
 /*
@@ -13,6 +14,8 @@ export type ExportMeta = {
   version: number;
   /** When a scheduled or embargoed release becomes public. */
   publishAt?: Date | null;
+  /** Who sends the release, for the file's author ("Sveriges Kommuner och Landsting"); "Anslag" when not given. */
+  sender?: string;
   /** The public list of grants ("Hela listan på projekt som fått pengar"): absolute http(s) or a path on this site. */
   grantsUrl?: string;
 };
@@ -76,4 +79,9 @@ export function splitOnUrl(text: string, url: string | null): { text: string; li
     ...(part ? [{ text: part, link: false }] : []),
     ...(i < parts.length - 1 ? [{ text: url, link: true }] : []),
   ]);
+}
+
+/** Phone numbers with no-break spaces, so "08-452 74 23" is not split over two lines of a page. */
+export function keepPhonesTogether(text: string): string {
+  return text.replace(PHONE_NUMBER, (phone) => phone.replace(/ /g, "\u00a0"));
 }

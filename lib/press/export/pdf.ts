@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import { toWinAnsi } from "@/lib/letters/pdf";
 import { quoteParts, type ReleaseDocument } from "../document";
-import { exportMark, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
+import { exportMark, keepPhonesTogether, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
 
 /*
  * The release as a tagged PDF, as the decision letter is made (lib/letters/pdf.ts): the structure tree has the
@@ -33,6 +33,7 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
     compress: options.compress ?? true,
     info: {
       Title: toWinAnsi(doc.headline),
+      Author: toWinAnsi(meta.sender ?? "Anslag"),
       Subject: toWinAnsi(mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`),
     },
   });
@@ -55,13 +56,11 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
         const parts = splitOnUrl(text, link);
         pdf.font(font).fontSize(size);
         parts.forEach((part, i) => {
-          pdf.text(toWinAnsi(part.text), MARGIN + indent, undefined, {
-            lineGap: 2,
-            width: width - indent,
-            continued: i < parts.length - 1,
-            link: part.link ? part.text : null,
-            underline: part.link,
-          });
+          const options = { lineGap: 2, width: width - indent, continued: i < parts.length - 1, link: part.link ? part.text : null, underline: part.link };
+          // Only the first part places the block: a continued part goes on from where the text stands.
+          const shown = toWinAnsi(keepPhonesTogether(part.text));
+          if (i === 0) pdf.text(shown, MARGIN + indent, undefined, options);
+          else pdf.text(shown, options);
         });
       }),
     );
