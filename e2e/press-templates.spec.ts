@@ -128,6 +128,22 @@ test.describe("the press template editor", () => {
     await expectAccessible("the preview after typing");
   });
 
+  test("a refusal's line and column point at the text in the field, blank lines at the start taken away", async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    await login("communications");
+    await page.goto("/press/mallar/county");
+    await expectAccessible();
+    await sourceField(page).fill("\n\n  {{ county.nam }} ");
+    await page.getByRole("button", { name: "Spara mallen" }).click();
+    await expect(sourceField(page)).toHaveAccessibleDescription(/Okänd variabel county\.nam på rad 1, kolumn 4\. Menade du county\.name\?/);
+    await expect(sourceField(page)).toHaveValue("{{ county.nam }}");
+    await expect(sourceField(page)).toBeFocused();
+    await expectAccessible("the refused save");
+  });
+
   test("in English the editor, its reference and a refused variable read English", async ({ page, login, expectAccessible }) => {
     await login("communications");
     await page.getByRole("button", { name: "In English" }).click();
