@@ -128,6 +128,44 @@ test.describe("the press template editor", () => {
     await expectAccessible("the preview after typing");
   });
 
+  test("a refusal's line and column point at the text in the field, blank lines at the start taken away", async ({
+    page,
+    login,
+    expectAccessible,
+  }) => {
+    await login("communications");
+    await page.goto("/press/mallar/county");
+    await expectAccessible();
+    await sourceField(page).fill("\n\n  {{ county.nam }} ");
+    await page.getByRole("button", { name: "Spara mallen" }).click();
+    await expect(sourceField(page)).toHaveAccessibleDescription(/Okänd variabel county\.nam på rad 1, kolumn 4\. Menade du county\.name\?/);
+    await expect(sourceField(page)).toHaveValue("{{ county.nam }}");
+    await expect(sourceField(page)).toBeFocused();
+    await expectAccessible("the refused save");
+  });
+
+  test("in English the editor, its reference and a refused variable read English", async ({ page, login, expectAccessible }) => {
+    await login("communications");
+    await page.getByRole("button", { name: "In English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expectAccessible("the start page in English");
+    await page.goto("/press/mallar/recipient");
+    await expect(page.getByRole("heading", { level: 1, name: "Press template: En mottagare, med plats för citat" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to press releases" })).toBeVisible();
+    await page.getByText("Variables (48)").click();
+    await expect(page.getByRole("definition").filter({ hasText: "Number of granted applications in the round" })).toBeVisible();
+    const field = page.getByRole("textbox", { name: "Template text (Liquid)" });
+    await expect(page.getByRole("region", { name: "The preview's text" })).toBeVisible();
+    await field.fill("{{ round.aproved }}");
+    await expect(page.getByRole("region", { name: "Errors in the template" })).toContainText(
+      "Unknown variable round.aproved on line 1, column 4. Did you mean round.approved?",
+    );
+    await expect(page.getByRole("status").filter({ hasText: "The preview is updated" })).toHaveCount(1);
+    await page.getByRole("button", { name: "Save the template" }).click();
+    await expect(field).toHaveAccessibleDescription(/Unknown variable round\.aproved on line 1, column 4\. Did you mean round\.approved\?/);
+    await expectAccessible("the refused save in English");
+  });
+
   for (const role of ["officer", "coordinator"] as const) {
     test(`${role === "officer" ? "an" : "a"} ${role} gets 403 for the template pages`, async ({ page, login, expectAccessible }) => {
       await login(role);

@@ -8,6 +8,7 @@ import {
 import { inWriteTransaction } from "@/db/transaction";
 import type { AuditActor } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { invalidInput } from "@/lib/validation/errors";
 import type { z } from "zod";
 import { PRESS_VARIABLES } from "./context";
 import type { TemplateError } from "./errors";
@@ -38,15 +39,7 @@ export function templateProblems(source: string): TemplateError[] {
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join(".") || "_form";
-      (fieldErrors[path] ??= []).push(issue.message);
-    }
-    const first = parsed.error.issues[0]?.message ?? "Kontrollera mallen.";
-    throw new DomainError(first, fieldErrors, "invalid");
-  }
+  if (!parsed.success) throw invalidInput(parsed.error);
   return parsed.data;
 }
 

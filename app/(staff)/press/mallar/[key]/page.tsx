@@ -73,7 +73,12 @@ export default async function PressTemplatePage({ params }: Props) {
           {t("backToList")}
         </Link>
       </p>
-      <PageHeader title={t("editTitle", { name: template.name })} description={t("editIntro", { target: t(`target.${template.targetKind}`), output: english ? "{{ variable }}" : "{{ variabel }}", filtered: english ? "{{ variable | filter }}" : "{{ variabel | filter }}" })} />
+      <PageHeader title={t("editTitle", { name: template.name })} description={t.rich("editIntro", {
+          target: t(`target.${template.targetKind}`),
+          output: english ? "{{ variable }}" : "{{ variabel }}",
+          filtered: english ? "{{ variable | filter }}" : "{{ variabel | filter }}",
+          code: (chunks) => <code className="font-mono text-sm">{chunks}</code>,
+        })} />
       <TemplateNotice />
       <TemplateEditor
         template={{

@@ -66,7 +66,13 @@ export function TemplateEditor({ template, rounds, grants }: Props) {
   const sourceRef = useRef<HTMLTextAreaElement | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const { onSubmit, failure, pending } = useActionSubmit(form, saveTemplateAction, (data) => {
+  // The source is saved as the schema normalises it (NFC, line breaks, no blank lines at either end): the field
+  // shows that text, so the line and column of a refusal point at what the writer sees.
+  const save = (values: SaveTemplateValues) => {
+    if (values.source !== form.getValues("source")) form.setValue("source", values.source);
+    return saveTemplateAction(values);
+  };
+  const { onSubmit, failure, pending } = useActionSubmit(form, save, (data) => {
     form.reset({ ...form.getValues(), version: data.version });
     setSaved(t("savedAs", { version: data.version }));
     router.refresh();

@@ -29,7 +29,10 @@ export function TemplateReference({ variables, filters }: { variables: readonly 
       <h2 id={headingId} className="text-2xl font-semibold">
         {t("referenceHeading")}
       </h2>
-      <p className="mt-2 max-w-prose text-slate-700">{t("referenceIntro", { loop: "{% for r in recipients %} … {{ r.amount | belopp }} … {% endfor %}" })}</p>
+      <p className="mt-2 max-w-prose text-slate-700">{t.rich("referenceIntro", {
+          loop: "{% for r in recipients %} … {{ r.amount | belopp }} … {% endfor %}",
+          code: (chunks) => <code className="font-mono text-sm">{chunks}</code>,
+        })}</p>
       <div className="mt-4 flex max-w-md flex-col gap-1">
         <label htmlFor={searchId} className="font-medium">
           {t("referenceSearch")}
