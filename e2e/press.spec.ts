@@ -159,7 +159,7 @@ test.describe("press releases", () => {
     await generate(page, expectAccessible, programmeName, "Omgången, hela landet");
     await page.getByLabel("Vem länken är till").fill("Borås Stads presstjänst");
     await page.getByRole("button", { name: "Skapa länk" }).click();
-    const url = await page.getByLabel("Förhandsvisningslänk").inputValue();
+    const url = await page.getByLabel("Förhandsvisningslänk", { exact: true }).inputValue();
     expect(url).toMatch(/\/forhandsvisning\/[A-Za-z0-9_-]{43}$/);
     await expectAccessible("a preview link made");
 

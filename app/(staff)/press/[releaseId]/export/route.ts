@@ -3,8 +3,8 @@ import { getDb } from "@/db";
 import { getRelease, getReleaseVersion, listReleaseVersions } from "@/db/queries/press-releases";
 import { requireUser } from "@/lib/auth/session";
 import { notFoundPage } from "@/lib/http/not-found-page";
-import { documentOf } from "@/lib/press/document";
-import { EXPORT_FORMATS, exportRelease } from "@/lib/press/export";
+import { PRESS_SENDER } from "@/lib/press/context";
+import { EXPORT_FORMATS, exportSnapshot, releaseFileName } from "@/lib/press/export";
 
 const querySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "Välj format: md, txt, html, docx eller pdf." }),
@@ -27,15 +27,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ rele
   const wanted = query.data.version ?? listReleaseVersions(db, id)[0]?.version ?? 1;
   const version = getReleaseVersion(db, id, wanted);
   if (!version) return notFoundPage();
-  const content = version.content;
-  const file = await exportRelease(documentOf(content), query.data.format, {
+  const file = await exportSnapshot(version.content, query.data.format, {
     status: release.status,
     version: version.version,
     publishAt: release.publishAt,
     grantsUrl: `${new URL(request.url).origin}/beviljade/${release.roundId}`,
+    sender: PRESS_SENDER.name,
   });
   const body = typeof file.body === "string" ? Buffer.from(file.body, "utf8") : file.body;
-  const name = `${release.slug}-v${version.version}.${file.extension}`;
+  const name = releaseFileName(release.slug, version.version, query.data.format);
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": file.contentType,
