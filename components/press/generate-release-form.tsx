@@ -63,6 +63,7 @@ export function GenerateReleaseForm({ templates, rounds, counties, applications,
           placeholder={t("chooseCounty")}
           options={counties.map((c) => ({ value: c.code, label: c.name }))}
           error={formState.errors.countyCode?.message}
+          hint={counties.length === 0 ? t("noGrantsInRound") : undefined}
           {...register("countyCode")}
         />
       ) : null}

@@ -279,3 +279,16 @@ export function listGrantedApplicationOptions(db: DbOrTx, roundId: number, limit
     .limit(limit)
     .all();
 }
+
+/** The counties whose organisations lead a granted application of the round, with how many: a county release's picker. */
+export function listCountiesWithGrants(db: DbOrTx, roundId: number): { code: string; name: string; grants: number }[] {
+  return db
+    .select({ code: counties.code, name: counties.name, grants: sql<number>`count(*)` })
+    .from(applications)
+    .innerJoin(organisations, eq(organisations.id, applications.leadOrganisationId))
+    .innerJoin(counties, eq(counties.code, organisations.countyCode))
+    .where(and(eq(applications.roundId, roundId), eq(applications.status, "approved")))
+    .groupBy(counties.code)
+    .orderBy(asc(counties.sortName))
+    .all();
+}

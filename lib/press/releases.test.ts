@@ -5,7 +5,7 @@ import { getRelease, getReleaseVersion, listComments, listReleaseVersions, snaps
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
 import { readTestAuditEvents } from "@/db/testing/decisions";
-import { findTestApplicationId, findTestOrganisationId, findTestRoundId } from "@/db/testing/press";
+import { findTestApplicationId, findTestCountyWithoutGrant, findTestOrganisationId, findTestRoundId } from "@/db/testing/press";
 import { recordMeetingDecisions } from "@/lib/decisions/meeting";
 import { changeDecision, makeDecision } from "@/lib/decisions/record";
 import { updateOrganisation } from "@/lib/organisations/update";
@@ -271,5 +271,14 @@ describe("private preview links", () => {
     const release = await generateRelease(db, COMMS, { templateId: templateId("round"), target: { kind: "round", roundId } });
     addReleaseComment(db, OFFICER, { releaseId: release.id, body: "Stäm av beloppet." });
     expect(listComments(db, release.id).map((c) => [c.authorLabel, c.body])).toEqual([["Olle Handläggare", "Stäm av beloppet."]]);
+  });
+});
+
+describe("a county with nothing granted", () => {
+  it("is no release: refused with a message, nothing written", async () => {
+    const fifth = findTestRoundId(db, "HJ", 5);
+    const empty = findTestCountyWithoutGrant(db, fifth);
+    const error = await refusal(() => generateRelease(db, COMMS, { templateId: templateId("county"), target: { kind: "county", roundId: fifth, countyCode: empty.code } }));
+    expect(error.message).toBe("Det finns inget beviljat att skriva om i det valda underlaget.");
   });
 });

@@ -73,7 +73,7 @@ function defaultsFor(target: PressTarget, context: PressContext): { regionCode: 
 
 async function renderContent(templateSource: string, target: PressTarget, db: Db) {
   const context = loadPressContext(db, target, ALL);
-  if (!context || (target.kind === "recipient" && context.recipients.length === 0)) {
+  if (!context || (target.kind !== "round" && context.recipients.length === 0)) {
     throw new DomainError(RELEASE_TARGET_MISSING, undefined, "not_found");
   }
   const result = await renderTemplate(templateSource, context, { escape: "none" });

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { listGrantedApplicationOptions } from "@/db/queries/press";
+import { listCountiesWithGrants, listGrantedApplicationOptions } from "@/db/queries/press";
 import { listPressTemplates } from "@/db/queries/press-templates";
-import { listCounties } from "@/db/queries/reference";
 import { listRoundSummaries } from "@/db/queries/rounds";
 import { GenerateReleaseForm } from "@/components/press/generate-release-form";
 import Link from "@/components/ui/link";
@@ -54,7 +53,7 @@ export default async function NewReleasePage({ searchParams }: Props) {
           action={generateReleaseAction}
           templates={templates.map((tpl) => ({ id: tpl.id, name: tpl.name, targetKind: tpl.targetKind }))}
           rounds={rounds.map((r) => ({ id: r.id, label: `${roundTitle(t, r)} · ${roundProgrammeName(r, f.locale)}` }))}
-          counties={listCounties(db).map((c) => ({ code: c.code, name: c.name }))}
+          counties={round ? listCountiesWithGrants(db, round.id).map((c) => ({ code: c.code, name: t("press.countyWithGrants", { name: c.name, count: c.grants }) })) : []}
           applications={applications.map((a) => ({ id: a.id, label: `${a.name} (${a.registrationNumber}), ${f.amount(a.amount)}` }))}
           defaults={{ templateId: String(template.id), targetKind: template.targetKind, roundId: String(round.id), countyCode: "", applicationId: "" }}
         />
