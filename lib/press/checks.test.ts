@@ -55,6 +55,10 @@ describe("grouped numbers use no-break spaces", () => {
     expect(check({ contacts: "Anna Ek, tfn: 070-174 06 06\nHenning, tfn: 08-452 74 23\nKungsgatan 55, 501 80 Borås" })).toEqual([]);
   });
 
+  it("does not warn in the headline, a single-line field that keeps no no-break space (the exports join its groups)", () => {
+    expect(check({ headline: "750 000 kronor till Borås" })).toEqual([]);
+  });
+
   it("warns in contacts too, outside the phone numbers", () => {
     expect(brief(check({ contacts: "Anna, tfn: 090-16 19 15\nBorås har 114 000 invånare" }))).toEqual([
       { field: "contacts", index: undefined, line: 2, column: 11, rule: "groupedNumber", excerpt: "114 000" },

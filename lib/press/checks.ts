@@ -217,8 +217,10 @@ const mkr: Rule = (text) =>
 
 const NUMBER_RULES: Rule[] = [groupedNumber, respektive, smallNumber, mkr];
 const FIELD_RULES: Record<Exclude<ReleaseWarningField, "quotes">, Rule[]> = {
-  // A headline is not a sentence: the seeds' headlines open with their amount ("1,2 miljoner till …").
-  headline: NUMBER_RULES,
+  // A headline is not a sentence: the seeds' headlines open with their amount ("1,2 miljoner till …"). It is a
+  // single-line field, whose no-break spaces the form's textField turns into spaces, so it cannot keep a group
+  // together: the exports do that (lib/press/export/meta.ts, keepGroupsTogether).
+  headline: NUMBER_RULES.filter((rule) => rule !== groupedNumber),
   ingress: [...NUMBER_RULES, sentenceDigit],
   body: [quoteDash, ...NUMBER_RULES, sentenceDigit],
   // Contacts hold phone numbers, street numbers and postcodes: only how numbers are grouped and "mkr".

@@ -10,6 +10,7 @@ import {
   exportMark,
   exportRelease,
   exportSnapshot,
+  keepGroupsTogether,
   keepPhonesTogether,
   releaseFileName,
   releasePdf,
@@ -165,6 +166,16 @@ describe("HTML", () => {
     const evil = await exportRelease(round, "html", { ...PUBLISHED, grantsUrl: "javascript:alert(1)" });
     expect(evil.body).not.toContain("<a ");
     expect(evil.body).not.toContain("javascript:");
+  });
+});
+
+describe("the headline's digit groups", () => {
+  it("are joined by no-break spaces in every format, since the form's single-line headline keeps none", async () => {
+    const doc = { ...boras, headline: "750 000 kronor till Borås, 2013 och 1 200 000 i år" };
+    for (const format of ["txt", "md", "html"] as const) {
+      expect(await text(doc, format, PUBLISHED), format).toContain("750\u00a0000 kronor till Borås, 2013 och 1\u00a0200\u00a0000 i år");
+    }
+    expect(keepGroupsTogether("tfn 1,5 000")).toBe("tfn 1,5 000");
   });
 });
 
