@@ -1,4 +1,5 @@
 import { Liquid } from "liquidjs";
+import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import en from "@/lib/i18n/messages/en/press-checks.json";
@@ -164,6 +165,24 @@ describe("the rules and their messages", () => {
       expect(en.pressChecks[rule], rule).toContain("{excerpt}");
     }
     expect(Object.keys(sv.pressChecks).sort()).toEqual([...PRESS_CHECK_RULES].sort());
+  });
+
+  it("every message formats with a warning's params, in both languages", () => {
+    const warnings = check({
+      headline: "R",
+      ingress: "3 kommuner får 1 200 000 kronor, 2 mkr.",
+      body: "-Vi, säger A.\n\nDe får 1,7 respektive 1,2 miljoner kronor till A, B och C.",
+      quotes: [{ text: "– Ja" }],
+    });
+    expect(new Set(warnings.map((w) => w.rule))).toEqual(new Set(PRESS_CHECK_RULES));
+    for (const w of warnings) {
+      for (const [locale, messages] of [["sv", sv], ["en", en]] as const) {
+        const t = createTranslator({ locale, messages, namespace: "pressChecks" });
+        const text = t(w.rule, w.params);
+        expect(text, `${locale} ${w.rule}`).toContain(w.excerpt);
+        expect(text).not.toMatch(/[{}]/);
+      }
+    }
   });
 
   it("never throws, whatever the text", () => {
