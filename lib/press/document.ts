@@ -63,12 +63,14 @@ export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagrap
   const last = [...rest.matchAll(ATTRIBUTION)].at(-1);
   if (!last) return null;
   const text = rest.slice(0, last.index).trim();
+  // A paragraph wrapped by hand may break the attribution over two lines.
   const who = rest
     .slice(last.index + last[0].length)
+    .replace(/\s+/g, " ")
     .trim()
     .replace(/\.$/, "")
     .trim();
-  if (text === "" || who === "" || who.includes("\n")) return null;
+  if (text === "" || who === "") return null;
   const placeholder = PLACEHOLDER_ATTRIBUTION.exec(who);
   if (placeholder) return { text, speaker: `[${placeholder[1]}]`, title: `[${placeholder[2]}]` };
   const comma = who.indexOf(",");
