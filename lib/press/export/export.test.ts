@@ -282,6 +282,14 @@ describe("PDF", () => {
     expect(drawn).toContain("tel 0768-88\u00a058\u00a018");
   });
 
+  it("a release over several pages carries its mark on every page", async () => {
+    const long = { ...boras, blocks: Array.from({ length: 12 }, () => boras.blocks[0]!) };
+    const pdf = await releasePdf(long, { status: "embargoed", version: 1, publishAt: new Date("2026-12-01T09:00:00Z") }, { compress: false });
+    const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g)!.length;
+    expect(pages).toBeGreaterThan(1);
+    expect(pdfText(pdf).split("EMBARGO till 1 december 2026 kl. 10.00").length - 1).toBe(pages);
+  });
+
   it("compressed, as exportRelease gives it, is still a PDF of one or more pages", async () => {
     const { body } = await exportRelease(round, "pdf", PUBLISHED);
     const pdf = body as Buffer;
