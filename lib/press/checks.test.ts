@@ -7,7 +7,7 @@ import sv from "@/lib/i18n/messages/sv/press-checks.json";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
 import { findTestApplicationId, findTestRoundId } from "@/db/testing/press";
-import { checkRelease, PRESS_CHECK_RULES, type CheckableRelease, type ReleaseWarning } from "./checks";
+import { checkRelease, MAX_WARNINGS, PRESS_CHECK_RULES, type CheckableRelease, type ReleaseWarning } from "./checks";
 import { loadPressContext, type PressTarget } from "./context";
 import { releaseContentFromRendered } from "./document";
 import { renderShippedForTest, type RenderedShipped } from "./document-testing";
@@ -183,6 +183,12 @@ describe("the rules and their messages", () => {
         expect(text).not.toMatch(/[{}]/);
       }
     }
+  });
+
+  it("gives at most MAX_WARNINGS, however many the text would have", () => {
+    const warnings = check({ body: "Det är 3 st. ".repeat(2_500) });
+    expect(warnings).toHaveLength(MAX_WARNINGS);
+    expect(warnings.at(-1)).toMatchObject({ field: "body", line: 1 });
   });
 
   it("never throws, whatever the text", () => {

@@ -78,10 +78,8 @@ export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagrap
   return { text, speaker: who.slice(0, comma).trim(), title: who.slice(comma + 1).trim() };
 }
 
-function sameText(a: string, b: string): boolean {
-  const squash = (s: string) => s.replace(/\s+/g, " ").trim();
-  return squash(a) === squash(b);
-}
+/** A text with its runs of white space made one space, for comparing a hand-wrapped paragraph with its source. */
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
  * A template's rendered plain text as a release's fields. The first line is the headline and the next paragraph the
@@ -100,13 +98,14 @@ export function releaseContentFromRendered(text: string, context: PressContext):
   const quotes: ReleaseQuote[] = [];
   const contacts: string[] = [];
   let boilerplate = "";
-  const senderBoilerplate = context.sender.boilerplate;
+  const senderBoilerplate = squash(context.sender.boilerplate);
   for (const [i, paragraph] of paragraphs.entries()) {
     if (CONTACTS_START.test(paragraph)) {
       for (const p of paragraphs.slice(i)) contacts.push(...linesOf(p));
       break;
     }
-    if (boilerplate === "" && senderBoilerplate !== "" && sameText(paragraph, senderBoilerplate)) {
+    // Only a paragraph as long as the boilerplate can be it: no squashing of every paragraph of a long text.
+    if (boilerplate === "" && senderBoilerplate !== "" && paragraph.length >= senderBoilerplate.length && squash(paragraph) === senderBoilerplate) {
       boilerplate = paragraph;
       continue;
     }
