@@ -101,8 +101,8 @@ async function releaseAsDocx(db: Db, roundId: number, source: string): Promise<v
  */
 const SLOW_RELEASE = {
   headline: "1 ".repeat(100),
-  ingress: "a".repeat(1_500),
-  body: ["x".repeat(6_000), "1 ".repeat(3_000), "-\n\n".repeat(2_000), "1, ".repeat(1_000) + "respektive 2", ". ".repeat(2_000)].join("\n\n"),
+  ingress: `a${" ".repeat(1_498)}b`,
+  body: ["x".repeat(6_000), ` ${" ".repeat(3_000)}x`, "1 ".repeat(3_000), "-\n\n".repeat(2_000), "1, ".repeat(1_000) + "respektive 2", ". ".repeat(2_000)].join("\n\n"),
   quotes: Array.from({ length: 20 }, () => ({ text: "– 1,".repeat(500) })),
   contacts: "0".repeat(3_000),
   boilerplate: "@".repeat(3_000),

@@ -185,6 +185,10 @@ describe("the rules and their messages", () => {
     }
   });
 
+  it("still finds respektive after a long run of spaces (read from the run's start only)", () => {
+    expect(rulesOf(check({ body: `SKL ger 1,7${" ".repeat(50)}respektive 1,2 miljoner kronor till A, B och C.` }))).toEqual(["respektive"]);
+  });
+
   it("gives at most MAX_WARNINGS, however many the text would have", () => {
     const warnings = check({ body: "Det är 3 st. ".repeat(2_500) });
     expect(warnings).toHaveLength(MAX_WARNINGS);

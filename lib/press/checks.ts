@@ -167,7 +167,8 @@ function amountsEnding(before: string): { count: number; start: number } {
 /** "1,7 respektive 1,2 miljoner kronor till Umeå kommun och Lycksele kommun": as many amounts as names. */
 const respektive: Rule = (text) => {
   const hits: Hit[] = [];
-  for (const r of text.matchAll(/\s+respektive\s+/gu)) {
+  // From the start of a run of white space only: "\s+respektive" tried at every space of a long run is quadratic.
+  for (const r of text.matchAll(/(?<!\s)\s+respektive\s+/gu)) {
     if (hits.length >= MAX_WARNINGS) break;
     const windowStart = Math.max(0, r.index - RESPEKTIVE_WINDOW);
     const before = amountsEnding(text.slice(windowStart, r.index));

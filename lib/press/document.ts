@@ -53,7 +53,17 @@ const DASH = /^[–—-]\s*/;
 /** Where an attribution starts: ", säger Ulf Olsson, …" or ", förklarar mångfaldssamordnare …". */
 const ATTRIBUTION = /,\s+(?:säger|förklarar)\s+/gu;
 const CONTACTS_START = /^(?:För mer information|Kontaktpersoner|Kontakt)(?!\p{L})/u;
-const PLACEHOLDER_ATTRIBUTION = /^\[\s*([^\],]+?)\s*,\s*([^\]]+?)\s*\]$/u;
+
+/** "[NAMN, TITEL]" as its two placeholders "[NAMN]" and "[TITEL]", or null for any other attribution. */
+function placeholderAttribution(who: string): { speaker: string; title: string } | null {
+  if (!who.startsWith("[") || !who.endsWith("]")) return null;
+  const inner = who.slice(1, -1);
+  const comma = inner.indexOf(",");
+  if (comma < 0 || inner.includes("[") || inner.includes("]")) return null;
+  const speaker = inner.slice(0, comma).trim();
+  const title = inner.slice(comma + 1).trim();
+  return speaker && title ? { speaker: `[${speaker}]`, title: `[${title}]` } : null;
+}
 
 /** A paragraph that is a quote ("– TEXT, säger SPEAKER, TITLE."), or null. The last attribution in it counts. */
 export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagraph"> | null {
@@ -71,8 +81,8 @@ export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagrap
     .replace(/\.$/, "")
     .trim();
   if (text === "" || who === "") return null;
-  const placeholder = PLACEHOLDER_ATTRIBUTION.exec(who);
-  if (placeholder) return { text, speaker: `[${placeholder[1]}]`, title: `[${placeholder[2]}]` };
+  const placeholder = placeholderAttribution(who);
+  if (placeholder) return { text, ...placeholder };
   const comma = who.indexOf(",");
   if (comma < 0) return { text, speaker: who, title: "" };
   return { text, speaker: who.slice(0, comma).trim(), title: who.slice(comma + 1).trim() };
