@@ -517,7 +517,7 @@ const ROUND_5_APPLICATIONS: readonly DemoApplication[] = [
     lead: "Borås Stad",
     projectTitle: "Hållbar jämställd medborgarservice",
     description:
-      "Borås Stad fortsätter på egen hand arbetet med jämställd medborgarservice som startade i ett kommunöverskridande projekt med Mark, Vårgårda, Tranemo och Bollebygd, och har anställt en jämställdhetssamordnare. Chefer, ekonomer och HR-personal utbildas, och genom e-learning får kommunens drygt 10 000 anställda nytt lärande i jämställdhet. Utbytet med de tidigare medverkande kommunerna fortsätter på nätverksbasis.",
+      "Borås Stad fortsätter på egen hand arbetet med jämställd medborgarservice som startade i ett kommunöverskridande projekt med Mark, Vårgårda, Tranemo och Bollebygd, och har anställt en jämställdhetssamordnare. Chefer, ekonomer och HR-personal utbildas, och genom e-learning får kommunens drygt 10 000 anställda nytt lärande i jämställdhet. Utbytet med de tidigare medverkande kommunerna fortsätter på nätverksbasis.",
     focusAreas: ["Medborgarservice", "Utbildning"],
     requestedAmount: 1_500_000,
     contact: contact("Carola Samuelsson", "jämställdhetssamordnare", "0768-88 58 18", "carola.samuelsson@boras.example"),

@@ -14,6 +14,7 @@ import { recordDecision } from "@/lib/decisions/record";
 import { inWriteTransaction } from "@/db/transaction";
 import { swedishSortKey } from "@/lib/format/sort";
 import { renderTemplate, stopRenderWorker } from "@/lib/press/render";
+import { checkRelease } from "@/lib/press/checks";
 import { loadPressContext } from "@/lib/press/context";
 import { documentOf, releaseContentFromRendered } from "@/lib/press/document";
 import { exportRelease } from "@/lib/press/export";
@@ -92,6 +93,20 @@ async function releaseAsDocx(db: Db, roundId: number, source: string): Promise<v
   const file = await exportRelease(documentOf(releaseContentFromRendered(result.text, context)), "docx", { status: "draft", version: 1 });
   if (file.body.length < 1000) throw new Error("no document");
 }
+
+/*
+ * The Swedish checks on the largest fields the release form takes (lib/press/release-schema.ts), written to be slow:
+ * long runs without a space or a full stop, thousands of small numbers, paragraphs and "respektive" lists. Each rule
+ * reads a bounded window around what it finds, so this stays linear in the text.
+ */
+const SLOW_RELEASE = {
+  headline: "1 ".repeat(100),
+  ingress: `a${" ".repeat(1_498)}b`,
+  body: ["x".repeat(6_000), ` ${" ".repeat(3_000)}x`, "1 ".repeat(3_000), "-\n\n".repeat(2_000), "1, ".repeat(1_000) + "respektive 2", ". ".repeat(2_000)].join("\n\n"),
+  quotes: Array.from({ length: 20 }, () => ({ text: "– 1,".repeat(500) })),
+  contacts: "0".repeat(3_000),
+  boilerplate: "@".repeat(3_000),
+};
 
 /** Fills a round with `count` applications spread over the 290 municipalities, in one transaction. */
 function fillRound(db: Db, roundId: number, code: string, year: number, count: number, budget: number): void {
@@ -197,6 +212,7 @@ async function main(): Promise<void> {
     decideStatsRound(db, pressRound);
     await timeAsync("render a press release, warm worker (a 45-application round's figures and recipients)", 100, () => renderRelease(db, pressRound), 10);
     const roundTemplate = shippedTemplateSource("round");
+    time("Swedish checks on a release of the form's largest size, written to be slow", 20, () => void checkRelease(SLOW_RELEASE), 100);
     await timeAsync("a release as DOCX (the round template rendered, taken apart and packed)", 50, () => releaseAsDocx(db, pressRound, roundTemplate), 100);
   } finally {
     await stopRenderWorker();

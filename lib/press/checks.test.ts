@@ -1,4 +1,5 @@
 import { Liquid } from "liquidjs";
+import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import en from "@/lib/i18n/messages/en/press-checks.json";
@@ -6,7 +7,7 @@ import sv from "@/lib/i18n/messages/sv/press-checks.json";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb } from "@/db/testing";
 import { findTestApplicationId, findTestRoundId } from "@/db/testing/press";
-import { checkRelease, PRESS_CHECK_RULES, type CheckableRelease, type ReleaseWarning } from "./checks";
+import { checkRelease, MAX_WARNINGS, PRESS_CHECK_RULES, type CheckableRelease, type ReleaseWarning } from "./checks";
 import { loadPressContext, type PressTarget } from "./context";
 import { releaseContentFromRendered } from "./document";
 import { renderShippedForTest, type RenderedShipped } from "./document-testing";
@@ -53,6 +54,10 @@ describe("grouped numbers use no-break spaces", () => {
   it("does not warn with U+00A0 or U+202F, nor at phone numbers and postcodes", () => {
     expect(check({ ingress: "De får 1\u00a0200\u00a0000 kronor och 750\u202f000 kronor." })).toEqual([]);
     expect(check({ contacts: "Anna Ek, tfn: 070-174 06 06\nHenning, tfn: 08-452 74 23\nKungsgatan 55, 501 80 Borås" })).toEqual([]);
+  });
+
+  it("does not warn in the headline, a single-line field that keeps no no-break space (the exports join its groups)", () => {
+    expect(check({ headline: "750 000 kronor till Borås" })).toEqual([]);
   });
 
   it("warns in contacts too, outside the phone numbers", () => {
@@ -160,6 +165,34 @@ describe("the rules and their messages", () => {
       expect(en.pressChecks[rule], rule).toContain("{excerpt}");
     }
     expect(Object.keys(sv.pressChecks).sort()).toEqual([...PRESS_CHECK_RULES].sort());
+  });
+
+  it("every message formats with a warning's params, in both languages", () => {
+    const warnings = check({
+      headline: "R",
+      ingress: "3 kommuner får 1 200 000 kronor, 2 mkr.",
+      body: "-Vi, säger A.\n\nDe får 1,7 respektive 1,2 miljoner kronor till A, B och C.",
+      quotes: [{ text: "– Ja" }],
+    });
+    expect(new Set(warnings.map((w) => w.rule))).toEqual(new Set(PRESS_CHECK_RULES));
+    for (const w of warnings) {
+      for (const [locale, messages] of [["sv", sv], ["en", en]] as const) {
+        const t = createTranslator({ locale, messages, namespace: "pressChecks" });
+        const text = t(w.rule, w.params);
+        expect(text, `${locale} ${w.rule}`).toContain(w.excerpt);
+        expect(text).not.toMatch(/[{}]/);
+      }
+    }
+  });
+
+  it("still finds respektive after a long run of spaces (read from the run's start only)", () => {
+    expect(rulesOf(check({ body: `SKL ger 1,7${" ".repeat(50)}respektive 1,2 miljoner kronor till A, B och C.` }))).toEqual(["respektive"]);
+  });
+
+  it("gives at most MAX_WARNINGS, however many the text would have", () => {
+    const warnings = check({ body: "Det är 3 st. ".repeat(2_500) });
+    expect(warnings).toHaveLength(MAX_WARNINGS);
+    expect(warnings.at(-1)).toMatchObject({ field: "body", line: 1 });
   });
 
   it("never throws, whatever the text", () => {

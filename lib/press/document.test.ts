@@ -161,6 +161,7 @@ describe("the parts of a text", () => {
       speaker: "mångfaldssamordnare Suzana Mocevic i ett pressmeddelande",
       title: "",
     });
+    expect(parseQuote("– Vi vill mer, säger Anna\nAndersson, kommunalråd.")).toEqual({ text: "Vi vill mer", speaker: "Anna Andersson", title: "kommunalråd" });
     expect(parseQuote("– Bara ett tankstreck.")).toBeNull();
     expect(parseQuote("Ingen säger, säger någon.")).toBeNull();
     const c = releaseContentFromRendered("R\n\nI\n\n– Bara ett tankstreck.\n\nOm oss.\n\nKontakt: Anna, 070-1", context);

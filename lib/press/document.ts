@@ -53,7 +53,17 @@ const DASH = /^[–—-]\s*/;
 /** Where an attribution starts: ", säger Ulf Olsson, …" or ", förklarar mångfaldssamordnare …". */
 const ATTRIBUTION = /,\s+(?:säger|förklarar)\s+/gu;
 const CONTACTS_START = /^(?:För mer information|Kontaktpersoner|Kontakt)(?!\p{L})/u;
-const PLACEHOLDER_ATTRIBUTION = /^\[\s*([^\],]+?)\s*,\s*([^\]]+?)\s*\]$/u;
+
+/** "[NAMN, TITEL]" as its two placeholders "[NAMN]" and "[TITEL]", or null for any other attribution. */
+function placeholderAttribution(who: string): { speaker: string; title: string } | null {
+  if (!who.startsWith("[") || !who.endsWith("]")) return null;
+  const inner = who.slice(1, -1);
+  const comma = inner.indexOf(",");
+  if (comma < 0 || inner.includes("[") || inner.includes("]")) return null;
+  const speaker = inner.slice(0, comma).trim();
+  const title = inner.slice(comma + 1).trim();
+  return speaker && title ? { speaker: `[${speaker}]`, title: `[${title}]` } : null;
+}
 
 /** A paragraph that is a quote ("– TEXT, säger SPEAKER, TITLE."), or null. The last attribution in it counts. */
 export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagraph"> | null {
@@ -63,23 +73,23 @@ export function parseQuote(paragraph: string): Omit<ReleaseQuote, "afterParagrap
   const last = [...rest.matchAll(ATTRIBUTION)].at(-1);
   if (!last) return null;
   const text = rest.slice(0, last.index).trim();
+  // A paragraph wrapped by hand may break the attribution over two lines.
   const who = rest
     .slice(last.index + last[0].length)
+    .replace(/\s+/g, " ")
     .trim()
     .replace(/\.$/, "")
     .trim();
-  if (text === "" || who === "" || who.includes("\n")) return null;
-  const placeholder = PLACEHOLDER_ATTRIBUTION.exec(who);
-  if (placeholder) return { text, speaker: `[${placeholder[1]}]`, title: `[${placeholder[2]}]` };
+  if (text === "" || who === "") return null;
+  const placeholder = placeholderAttribution(who);
+  if (placeholder) return { text, ...placeholder };
   const comma = who.indexOf(",");
   if (comma < 0) return { text, speaker: who, title: "" };
   return { text, speaker: who.slice(0, comma).trim(), title: who.slice(comma + 1).trim() };
 }
 
-function sameText(a: string, b: string): boolean {
-  const squash = (s: string) => s.replace(/\s+/g, " ").trim();
-  return squash(a) === squash(b);
-}
+/** A text with its runs of white space made one space, for comparing a hand-wrapped paragraph with its source. */
+const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**
  * A template's rendered plain text as a release's fields. The first line is the headline and the next paragraph the
@@ -98,13 +108,14 @@ export function releaseContentFromRendered(text: string, context: PressContext):
   const quotes: ReleaseQuote[] = [];
   const contacts: string[] = [];
   let boilerplate = "";
-  const senderBoilerplate = context.sender.boilerplate;
+  const senderBoilerplate = squash(context.sender.boilerplate);
   for (const [i, paragraph] of paragraphs.entries()) {
     if (CONTACTS_START.test(paragraph)) {
       for (const p of paragraphs.slice(i)) contacts.push(...linesOf(p));
       break;
     }
-    if (boilerplate === "" && senderBoilerplate !== "" && sameText(paragraph, senderBoilerplate)) {
+    // Only a paragraph as long as the boilerplate can be it: no squashing of every paragraph of a long text.
+    if (boilerplate === "" && senderBoilerplate !== "" && paragraph.length >= senderBoilerplate.length && squash(paragraph) === senderBoilerplate) {
       boilerplate = paragraph;
       continue;
     }

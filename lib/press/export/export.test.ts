@@ -10,6 +10,7 @@ import {
   exportMark,
   exportRelease,
   exportSnapshot,
+  keepGroupsTogether,
   keepPhonesTogether,
   releaseFileName,
   releasePdf,
@@ -168,6 +169,16 @@ describe("HTML", () => {
   });
 });
 
+describe("the headline's digit groups", () => {
+  it("are joined by no-break spaces in every format, since the form's single-line headline keeps none", async () => {
+    const doc = { ...boras, headline: "750 000 kronor till Borås, 2013 och 1 200 000 i år" };
+    for (const format of ["txt", "md", "html"] as const) {
+      expect(await text(doc, format, PUBLISHED), format).toContain("750\u00a0000 kronor till Borås, 2013 och 1\u00a0200\u00a0000 i år");
+    }
+    expect(keepGroupsTogether("tfn 1,5 000")).toBe("tfn 1,5 000");
+  });
+});
+
 describe("the grants list's address", () => {
   it("replaces the path the round template writes, or adds a closing paragraph", () => {
     const withUrl = withGrantsUrl(round, "https://anslag.example/beviljade/2");
@@ -269,6 +280,14 @@ describe("PDF", () => {
     expect(pdfText(small)).toContain("Östsam får 750\u00a0000 kronor.");
     expect(drawn).toContain("Borås");
     expect(drawn).toContain("tel 0768-88\u00a058\u00a018");
+  });
+
+  it("a release over several pages carries its mark on every page", async () => {
+    const long = { ...boras, blocks: Array.from({ length: 12 }, () => boras.blocks[0]!) };
+    const pdf = await releasePdf(long, { status: "embargoed", version: 1, publishAt: new Date("2026-12-01T09:00:00Z") }, { compress: false });
+    const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g)!.length;
+    expect(pages).toBeGreaterThan(1);
+    expect(pdfText(pdf).split("EMBARGO till 1 december 2026 kl. 10.00").length - 1).toBe(pages);
   });
 
   it("compressed, as exportRelease gives it, is still a PDF of one or more pages", async () => {

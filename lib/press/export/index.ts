@@ -2,7 +2,7 @@ import { documentOf, type ReleaseContent, type ReleaseDocument } from "../docume
 import { releaseDocx } from "./docx";
 import { releaseHtml } from "./html";
 import { releaseMarkdown } from "./markdown";
-import { withGrantsUrl, type ExportMeta } from "./meta";
+import { keepGroupsTogether, withGrantsUrl, type ExportMeta } from "./meta";
 import { releasePdf } from "./pdf";
 import { releaseText } from "./text";
 
@@ -32,7 +32,8 @@ export function isExportFormat(value: string): value is ExportFormat {
 }
 
 export async function exportRelease(doc: ReleaseDocument, format: ExportFormat, meta: ExportMeta): Promise<ExportResult> {
-  const document = withGrantsUrl(doc, meta.grantsUrl);
+  const linked = withGrantsUrl(doc, meta.grantsUrl);
+  const document = { ...linked, headline: keepGroupsTogether(linked.headline) };
   const body =
     format === "md"
       ? releaseMarkdown(document, meta)
@@ -57,7 +58,7 @@ export function releaseFileName(slug: string, version: number, format: ExportFor
   return `${base}-v${version}.${format}`;
 }
 
-export { exportMark, GRANTS_LIST_LEAD, keepPhonesTogether, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
+export { exportMark, GRANTS_LIST_LEAD, keepGroupsTogether, keepPhonesTogether, safeGrantsUrl, withGrantsUrl, type ExportMeta } from "./meta";
 export { escapeHtml, releaseHtml } from "./html";
 export { escapeMarkdown, releaseMarkdown } from "./markdown";
 export { releaseText } from "./text";

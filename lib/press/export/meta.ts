@@ -85,3 +85,11 @@ export function splitOnUrl(text: string, url: string | null): { text: string; li
 export function keepPhonesTogether(text: string): string {
   return text.replace(PHONE_NUMBER, (phone) => phone.replace(/ /g, "\u00a0"));
 }
+
+/**
+ * Digit groups joined by no-break spaces ("1 200 000" stays on one line), as the press filters write them. For the
+ * headline: a single-line field, whose no-break spaces the form turns into plain ones.
+ */
+export function keepGroupsTogether(text: string): string {
+  return text.replace(/(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)/g, (n) => n.replace(/ /g, "\u00a0"));
+}

@@ -67,7 +67,28 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
     if (gapAfter > 0) pdf.moveDown(gapAfter);
   };
 
-  if (mark) block("P", mark, "Helvetica-Bold", BODY_SIZE, 1);
+  /** A new page unless `height` more points fit on this one: a heading or a rule never ends a page alone. */
+  const keepTogether = (height: number) => {
+    if (pdf.y + height > pdf.page.height - MARGIN) pdf.addPage();
+  };
+  const heightOf = (text: string, font: string, size: number) =>
+    pdf.font(font).fontSize(size).heightOfString(toWinAnsi(keepPhonesTogether(text)), { width, lineGap: 2 });
+
+  if (mark) {
+    // On every later page the mark stands in the top margin, as the Word document's page header has it.
+    pdf.on("pageAdded", () => {
+      const { x, y } = pdf;
+      pdf.markContent("Artifact", { type: "Pagination" });
+      pdf.font("Helvetica-Bold").fontSize(9).fillColor("#a00000").text(toWinAnsi(mark), MARGIN, MARGIN / 2, { width, align: "right", lineBreak: false });
+      pdf.endMarkedContent();
+      pdf.fillColor("black");
+      pdf.x = x;
+      pdf.y = y;
+    });
+    pdf.fillColor("#a00000");
+    block("P", mark, "Helvetica-Bold", BODY_SIZE, 1);
+    pdf.fillColor("black");
+  }
   block("H1", doc.headline, "Helvetica-Bold", 20, 0.6);
   if (doc.ingress) block("P", doc.ingress, "Helvetica-Bold", BODY_SIZE, 0.8);
   for (const b of doc.blocks) {
@@ -89,11 +110,13 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
   }
   if (doc.contacts.length > 0) {
     pdf.moveDown(0.4);
+    keepTogether(heightOf("Kontakt", "Helvetica-Bold", 13) + 6 + heightOf(doc.contacts[0]!, "Helvetica", BODY_SIZE));
     block("H2", "Kontakt", "Helvetica-Bold", 13, 0.3);
     doc.contacts.forEach((line, i) => block("P", line, "Helvetica", BODY_SIZE, i === doc.contacts.length - 1 ? 0.8 : 0));
   }
   if (doc.boilerplate.length > 0) {
     pdf.moveDown(0.6);
+    keepTogether(BODY_SIZE * 2 + heightOf(doc.boilerplate[0]!, "Helvetica", BODY_SIZE));
     // The rule is decoration: an artifact, outside the structure tree.
     pdf.markContent("Artifact", { type: "Layout" });
     pdf.moveTo(MARGIN, pdf.y).lineTo(MARGIN + width, pdf.y).lineWidth(0.5).strokeColor("#808080").stroke();
