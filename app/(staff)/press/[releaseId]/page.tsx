@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { getRelease, listComments, listPreviewLinks, listReleaseVersions } from "@/db/queries/press-releases";
+import { getRelease, listComments, listPreviewLinks, listReleaseVersions, snapshotOf } from "@/db/queries/press-releases";
 import { getPressTemplate } from "@/db/queries/press-templates";
 import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
@@ -162,18 +162,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               status={release.status}
               warnings={warningsOf(release)}
               counties={listCounties(db).map((c) => ({ code: c.code, name: c.name }))}
-              defaults={{
-                releaseId: release.id,
-                version: release.version,
-                headline: release.headline,
-                ingress: release.ingress,
-                body: release.body,
-                quotes: release.quotes,
-                contacts: release.contacts,
-                boilerplate: release.boilerplate,
-                topics: release.topics,
-                regionCode: release.regionCode ?? "",
-              }}
+              defaults={{ releaseId: release.id, version: release.version, ...snapshotOf(release), regionCode: release.regionCode ?? "" }}
             />
           ) : (
             <section aria-labelledby="release-text-heading">
