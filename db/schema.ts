@@ -147,6 +147,8 @@ export const programmes = sqliteTable(
     code: text("code").notNull(), // prefix of registration numbers: "HJ"
     funder: text("funder").notNull(), // "regeringen"
     allocation: integer("allocation").notNull(), // kronor
+    // Granted in rounds run before the programme came into Anslag (kronor): part of "totalt har … fördelats".
+    grantedBefore: integer("granted_before").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -154,6 +156,7 @@ export const programmes = sqliteTable(
     uniqueIndex("programmes_name_unique").on(t.name),
     uniqueIndex("programmes_code_unique").on(t.code),
     check("programmes_allocation_nonnegative", sql`${t.allocation} >= 0`),
+    check("programmes_granted_before_nonnegative", sql`${t.grantedBefore} >= 0`),
   ],
 );
 

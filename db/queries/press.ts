@@ -102,7 +102,7 @@ export function getPressFacts(db: DbOrTx, target: PressTarget, scope: Applicatio
       programmeName: programmes.name,
       funder: programmes.funder,
       allocation: programmes.allocation,
-      grantedTotal: sql<number>`(
+      grantedTotal: sql<number>`${programmes.grantedBefore} + (
         SELECT coalesce(sum(d.granted_amount), 0) FROM ${decisions} d JOIN ${rounds} r2 ON r2.id = d.round_id
          WHERE r2.programme_id = ${programmes.id} AND d.outcome = 'approved')`,
     })

@@ -20,6 +20,11 @@ export const DEMO_PROGRAMME = {
   code: "HJ",
   funder: "regeringen",
   allocation: 225_000_000,
+  /**
+   * The first three rounds (2009-2011) were run before Anslag and are not in the demo: their grants, 105,5 miljoner,
+   * bring the programme's total after the fifth round to the 162 miljoner of SKL's release.
+   */
+  grantedBefore: 105_500_000,
 } as const;
 
 export const FOCUS_AREAS = [

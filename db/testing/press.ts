@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, notInArray } from "drizzle-orm";
 import type { Db } from "../client";
-import { applications, counties, decisions, organisations, programmes, rounds } from "../schema";
+import { applications, counties, organisations, programmes, rounds } from "../schema";
 
 /*
  * Look-ups and rows for the press tests (lib/press/*.test.ts), so those tests name rounds, applications and counties
@@ -64,40 +64,3 @@ export function findTestCountyWithoutGrant(db: Db, roundId: number): { code: str
   return row;
 }
 
-/**
- * A decided earlier round of a programme with one approved grant of `amount`, led by `leadName`: the demo holds
- * only rounds 4 and 5, and the national release's programme total counts rounds 1 to 3 as well.
- */
-export function insertTestEarlierRoundGrant(
-  db: Db,
-  fields: { programmeCode: string; ordinal: number; year: number; amount: number; leadName: string },
-): void {
-  const programme = db.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, fields.programmeCode)).get();
-  if (!programme) throw new Error(`No programme ${fields.programmeCode}`);
-  const round = db
-    .insert(rounds)
-    .values({ programmeId: programme.id, ordinal: fields.ordinal, year: fields.year, budget: fields.amount, status: "decided" })
-    .returning({ id: rounds.id })
-    .get();
-  const application = db
-    .insert(applications)
-    .values({
-      roundId: round.id,
-      registrationNumber: `${fields.programmeCode}-${fields.year}-0001`,
-      leadOrganisationId: findTestOrganisationId(db, fields.leadName),
-      projectTitle: "Tidigare omgång",
-      requestedAmount: fields.amount,
-      status: "approved",
-    })
-    .returning({ id: applications.id })
-    .get();
-  db.insert(decisions)
-    .values({
-      applicationId: application.id,
-      roundId: round.id,
-      outcome: "approved",
-      grantedAmount: fields.amount,
-      decidedOn: `${fields.year}-06-01`,
-    })
-    .run();
-}

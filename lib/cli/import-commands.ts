@@ -81,11 +81,13 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
     .requiredOption("--funder <finansiär>", 'vem som finansierar, "regeringen"')
     .requiredOption("--allocation <kronor>", 'tilldelade medel i kronor, "225 000 000"')
     .option("--code <prefix>", "prefix i diarienumren (standard: initialerna, till exempel HJ)")
-    .action(async (options: { name: string; funder: string; allocation: string; code?: string }) => {
+    .option("--granted-before <kronor>", "beviljat i omgångar före Anslag, i kronor (räknas in i programmets totala belopp)")
+    .action(async (options: { name: string; funder: string; allocation: string; code?: string; grantedBefore?: string }) => {
       await withDb((db) => {
         const name = argument(textArgument("--name"), options.name);
         const funder = argument(textArgument("--funder"), options.funder);
         const allocation = argument(kronorField, options.allocation, "--allocation");
+        const grantedBefore = options.grantedBefore === undefined ? 0 : argument(kronorField, options.grantedBefore, "--granted-before");
         const code = options.code === undefined ? codeFromName(name) : argument(codeArgument, options.code, "--code");
         const created = inWriteTransaction(db, (tx) => {
           const sameName = findProgrammeByName(tx, name);
@@ -94,7 +96,7 @@ export function registerImportCommands(program: Command, withDb: WithDb): void {
           if (sameCode) {
             throw new DomainError(`Koden ${code} används redan av "${sameCode.name}": välj en annan med --code.`);
           }
-          return insertProgramme(tx, { name, funder, allocation, code }, CLI_ACTOR);
+          return insertProgramme(tx, { name, funder, allocation, code, grantedBefore }, CLI_ACTOR);
         });
         console.log(`Programmet "${created.name}" skapat med id ${created.id} (diarienummer ${created.code}-ÅÅÅÅ-NNNN).`);
       });

@@ -188,7 +188,7 @@ export const PRESS_VARIABLES: readonly PressVariable[] = [
   { path: "programme.name", description: "Programmets namn", example: "Program för Hållbar jämställdhet" },
   { path: "programme.funder", description: "Vem som finansierar programmet", example: "regeringen" },
   { path: "programme.allocation", description: "Programmets anslag i kronor", example: "225000000" },
-  { path: "programme.granted_total", description: "Beviljat i kronor i programmets alla omgångar", example: "162000000" },
+  { path: "programme.granted_total", description: "Beviljat i kronor i programmets alla omgångar, också de före Anslag", example: "162000000" },
   { path: "round.id", description: "Omgångens id (för länkar)", example: "12" },
   { path: "round.ordinal", description: "Omgångens nummer (med | ordningstal: femte)", example: "5" },
   { path: "round.year", description: "Omgångens år", example: "2013" },
