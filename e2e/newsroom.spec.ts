@@ -182,6 +182,21 @@ test.describe("the public newsroom", () => {
     await expectAccessible();
   });
 
+  test("HTML and script in a release are shown as text, and its JSON-LD stays one element", async ({ page, expectAccessible }) => {
+    const { roundId, code } = createGrantedRound();
+    const headline = `<script>window.pwned = 1</script> Rubrik ${code} </script><b>fet</b>`;
+    const release = insertRelease(roundId, { status: "published", publishAt: new Date(Date.now() - 60_000), headline, ingress: "<img src=x onerror=alert(1)> Ingress." });
+    await page.goto(`/nyheter/${release.slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+    await expect(page.getByText("<img src=x onerror=alert(1)> Ingress.").first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const ld = page.locator('script[type="application/ld+json"]');
+    await expect(ld).toHaveCount(1);
+    expect(JSON.parse((await ld.textContent()) ?? "")).toMatchObject({ headline });
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", headline);
+    await expectAccessible();
+  });
+
   test("robots.txt keeps crawlers to the public pages and names the sitemap", async ({ request }) => {
     const { status, body } = await text(request, "/robots.txt");
     expect(status).toBe(200);
