@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isMalformedCallbackUrl, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { authConfig } from "@/lib/auth/config";
 import { SESSION_ENDED_PARAM } from "@/lib/auth/sign-in-params";
@@ -13,7 +13,7 @@ import { internalPublicPath, publicRoute } from "@/lib/i18n/public-paths";
 
 const { auth } = NextAuth(authConfig);
 
-export default auth((request) => {
+const sessionProxy = auth((request) => {
   const { pathname, search, searchParams, origin } = request.nextUrl;
   const callbackUrl = searchParams.get("callbackUrl");
   // CR, LF or NUL in a callback is no address at all: refuse the request rather than build a header from it.
@@ -25,10 +25,7 @@ export default auth((request) => {
     if (route.path === "/logga-in" && request.auth && !searchParams.has(SESSION_ENDED_PARAM)) {
       return NextResponse.redirect(new URL(safeCallbackUrl(callbackUrl), origin));
     }
-    // The plain path is the Swedish page, rendered at its internal address "/sv/…" (which answers too).
-    const internal = internalPublicPath(route.path);
-    if (!route.prefixed || internal !== route.path) return NextResponse.rewrite(new URL(`/${route.locale}${internal}${search}`, origin));
-    return NextResponse.next();
+    return publicPage(request, route);
   }
 
   if (request.auth) return NextResponse.next();
@@ -36,6 +33,26 @@ export default auth((request) => {
   url.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(url);
 });
+
+/** A public page's internal address: the plain path is the Swedish page at "/sv/…" (which answers too). */
+function publicPage(request: NextRequest, route: NonNullable<ReturnType<typeof publicRoute>>): NextResponse {
+  const internal = internalPublicPath(route.path);
+  if (!route.prefixed || internal !== route.path) return NextResponse.rewrite(new URL(`/${route.locale}${internal}${request.nextUrl.search}`, request.nextUrl.origin));
+  return NextResponse.next();
+}
+
+/*
+ * A public page other than sign-in needs no session, so it is let through without reading one: decoding the session
+ * cookie on every request was most of what a cached newsroom page cost (npm run bench). Everything else, sign-in
+ * included, goes through the session proxy above.
+ */
+export default function proxy(request: NextRequest, event: NextFetchEvent) {
+  const route = publicRoute(request.nextUrl.pathname);
+  if (route && route.path !== "/logga-in" && !isMalformedCallbackUrl(request.nextUrl.searchParams.get("callbackUrl"))) return publicPage(request, route);
+  // next-auth types its wrapper for route handlers as well; as the proxy it is called with Next's (request, event).
+  type SessionProxyArgs = Parameters<typeof sessionProxy>;
+  return sessionProxy(request as SessionProxyArgs[0], event as unknown as SessionProxyArgs[1]);
+}
 
 export const config = {
   // Everything but next-auth's own endpoints (running auth() there too would set a second CSRF cookie), Next's

@@ -110,7 +110,7 @@ test.describe("the public newsroom", () => {
     const { roundId, code } = createGrantedRound();
     const scheduledHeadline = `Schemalagd nyhet ${code}`;
     const embargoedHeadline = `Nyhet under embargo ${code}`;
-    const publishAt = new Date(Date.now() + 20_000);
+    const publishAt = new Date(Date.now() + 25_000);
     // Norrbotten (25): no other release names it, so its filter page is new with these releases.
     const scheduled = insertRelease(roundId, { status: "scheduled", publishAt, headline: scheduledHeadline, topics: ["utbildning"], regionCode: "25" });
     const embargoed = insertRelease(roundId, { status: "embargoed", publishAt, headline: embargoedHeadline, topics: ["utbildning"], regionCode: "25" });
@@ -179,6 +179,21 @@ test.describe("the public newsroom", () => {
     await expectAccessible();
     await page.getByRole("link", { name: /Hela listan på projekt som fått pengar/ }).click();
     await expect(page.getByRole("cell", { name: `Jämställd service ${code}` })).toBeVisible();
+    await expectAccessible();
+  });
+
+  test("HTML and script in a release are shown as text, and its JSON-LD stays one element", async ({ page, expectAccessible }) => {
+    const { roundId, code } = createGrantedRound();
+    const headline = `<script>window.pwned = 1</script> Rubrik ${code} </script><b>fet</b>`;
+    const release = insertRelease(roundId, { status: "published", publishAt: new Date(Date.now() - 60_000), headline, ingress: "<img src=x onerror=alert(1)> Ingress." });
+    await page.goto(`/nyheter/${release.slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(headline);
+    await expect(page.getByText("<img src=x onerror=alert(1)> Ingress.").first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    const ld = page.locator('script[type="application/ld+json"]');
+    await expect(ld).toHaveCount(1);
+    expect(JSON.parse((await ld.textContent()) ?? "")).toMatchObject({ headline });
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", headline);
     await expectAccessible();
   });
 

@@ -7,6 +7,7 @@ import { formatDay } from "@/lib/format/ui";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { PRESS_SENDER } from "@/lib/press/context";
+import { jsonLdText } from "@/lib/press/json-ld";
 import { roundInSentence } from "../../beviljade/read-grants";
 import { grantsHref, newsroomHref, releaseHref, siteUrl } from "../_lib/paths";
 import { readPublicRelease } from "../_lib/read-release";
@@ -51,11 +52,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-/** JSON in a <script>: "<" escaped, so no text of a release can close the element ("</script>"). */
-function jsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-}
-
 function topicLabel(t: (key: `topics.${(typeof PRESS_TOPICS)[number]}`) => string, topic: string): string {
   return (PRESS_TOPICS as readonly string[]).includes(topic) ? t(`topics.${topic as (typeof PRESS_TOPICS)[number]}`) : topic;
 }
@@ -84,14 +80,13 @@ export default async function ReleasePage({ params }: Props) {
     keywords: release.topics.join(", "),
     url,
     mainEntityOfPage: url,
-    isPartOf: siteUrl(grantsHref(locale, release.roundId)),
     author: { "@type": "Organization", name: PRESS_SENDER.name },
     publisher: { "@type": "Organization", name: PRESS_SENDER.name, url: `https://${PRESS_SENDER.website}` },
   };
 
   return (
     <article lang="sv" className="max-w-prose">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd(article) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(article) }} />
       <p className="mb-2 text-sm font-medium uppercase tracking-wide text-slate-700" lang={locale}>
         {t("release.kind")}
       </p>
