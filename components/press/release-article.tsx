@@ -1,4 +1,4 @@
-import type { ReleaseDocument } from "@/lib/press/document";
+import type { ReleaseBlock, ReleaseDocument } from "@/lib/press/document";
 import { quoteLine } from "@/lib/press/document";
 
 /**
@@ -11,17 +11,7 @@ export function ReleaseArticle({ doc, headingLevel = 2 }: { doc: ReleaseDocument
     <article className="flex max-w-prose flex-col gap-4">
       <Heading className="text-2xl font-bold text-brand-900">{doc.headline}</Heading>
       {doc.ingress ? <p className="text-lg font-semibold whitespace-pre-line">{doc.ingress}</p> : null}
-      {doc.blocks.map((block, i) =>
-        block.kind === "quote" ? (
-          <blockquote key={i} className="border-l-4 border-brand-600 pl-3">
-            <p>{quoteLine(block)}</p>
-          </blockquote>
-        ) : (
-          <p key={i} className="whitespace-pre-line">
-            {block.text}
-          </p>
-        ),
-      )}
+      <ReleaseBlocks blocks={doc.blocks} />
       {doc.contacts.length > 0 ? (
         <div className="flex flex-col gap-1">
           {doc.contacts.map((line, i) => (
@@ -37,5 +27,24 @@ export function ReleaseArticle({ doc, headingLevel = 2 }: { doc: ReleaseDocument
         </div>
       ) : null}
     </article>
+  );
+}
+
+/** A release's body: its paragraphs, and its quotes as the seeds print them ("– …, säger …"), where they stand. */
+export function ReleaseBlocks({ blocks }: { blocks: readonly ReleaseBlock[] }) {
+  return (
+    <>
+      {blocks.map((block, i) =>
+        block.kind === "quote" ? (
+          <blockquote key={i} className="border-l-4 border-brand-600 pl-4 italic">
+            <p>{quoteLine(block)}</p>
+          </blockquote>
+        ) : (
+          <p key={i} className="whitespace-pre-line">
+            {block.text}
+          </p>
+        ),
+      )}
+    </>
   );
 }

@@ -308,10 +308,15 @@ export function listReleases(db: DbOrTx, options: { page: number; pageSize: numb
 }
 
 /** The releases of a round that a decision change may have made stale (bounded by the releases written about it). */
-export function listReleasesOfRound(db: DbOrTx, roundId: number): Pick<PressRelease, "id" | "targetKind" | "roundId" | "countyCode" | "applicationId" | "factsHash" | "staleAt">[] {
+export function listReleasesOfRound(
+  db: DbOrTx,
+  roundId: number,
+): Pick<PressRelease, "id" | "targetKind" | "roundId" | "countyCode" | "applicationId" | "factsHash" | "staleAt" | "status" | "publishAt">[] {
   return db
     .select({
       id: pressReleases.id,
+      status: pressReleases.status,
+      publishAt: pressReleases.publishAt,
       targetKind: pressReleases.targetKind,
       roundId: pressReleases.roundId,
       countyCode: pressReleases.countyCode,

@@ -282,3 +282,26 @@ describe("a county with nothing granted", () => {
     expect(error.message).toBe("Det finns inget beviljat att skriva om i det valda underlaget.");
   });
 });
+
+describe("a scheduled release whose facts change before its time", () => {
+  it("loses its time and goes back to approved, so it never becomes public with the old facts", async () => {
+    const { roundId, applicationIds } = openRoundWithGrants();
+    let release = await generateRelease(db, COMMS, { templateId: templateId("round"), target: { kind: "round", roundId } });
+    release = takeReleaseStep(db, COMMS, step(release.id, release.version, "submit"));
+    release = takeReleaseStep(db, OFFICER, step(release.id, release.version, "approve"));
+    release = takeReleaseStep(db, COMMS, step(release.id, release.version, "embargo", { publishAt: toStockholmDateTimeInput(new Date(Date.now() + 86_400_000)) }));
+    expect(release.status).toBe("embargoed");
+    changeDecision(
+      db,
+      { applicationId: applicationIds[0]!, outcome: "approved", grantedAmount: 700_000, motivation: "Bra.", decidedOn: "2026-11-20", expectedVersion: 1, reason: "Rättelse" },
+      COMMS,
+      ALL,
+    );
+    const after = getRelease(db, release.id)!;
+    expect(after.status).toBe("approved");
+    expect(after.publishAt).toBeNull();
+    expect(after.staleAt).not.toBeNull();
+    const actions = readTestAuditEvents(db, { entityType: "release" }).filter((e) => e.entityId === release.id).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(["release.stale", "release.unschedule"]);
+  });
+});

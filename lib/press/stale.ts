@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import { getRelease, listReleasesOfRound, setReleaseStale, type Release } from "@/db/queries/press-releases";
+import { getRelease, isPublicRelease, listReleasesOfRound, setReleaseStale, updateReleaseState, type Release } from "@/db/queries/press-releases";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import type { PressTarget } from "./context";
 import { loadPressContext } from "./context";
@@ -9,7 +9,9 @@ import { diffFacts, factsHashOf, factsOf, type FactChange } from "./facts";
  * A release remembers the facts it was made from. When a decision (or an application behind one) changes, every
  * write that can change facts calls refreshReleaseFacts for the rounds it touched, in its own transaction: each
  * release of those rounds is compared with the data now, and marked stale (with an audit event naming the changed
- * facts) or fresh again (the change was undone). Releases per round are few; this is a handful of indexed reads.
+ * facts) or fresh again (the change was undone). A scheduled or embargoed release that goes stale before its time
+ * loses its time, so it never becomes public by itself with the old facts. Releases per round are few; this is a
+ * handful of indexed reads.
  */
 
 const ALL = { kind: "all" } as const;
@@ -43,6 +45,11 @@ export function refreshReleaseFacts(tx: DbOrTx, roundIds: Iterable<number>, acto
         setReleaseStale(tx, row.id, at);
         const changes = diffFacts(release.facts, (facts ?? {}) as Record<string, unknown>);
         writeAudit(tx, { actor, action: "release.stale", entityType: "release", entityId: row.id, before: { staleAt: null }, after: { staleAt: at, changes }, at });
+        // A scheduled or embargoed release must not go public with facts that are no longer true: its time is
+        // taken off (back to approved), and it is scheduled again once regenerated or its changes accepted.
+        if ((row.status === "scheduled" || row.status === "embargoed") && !isPublicRelease(row, at)) {
+          updateReleaseState(tx, row.id, null, { status: "approved", publishAt: null }, actor, "release.unschedule", at);
+        }
       } else if (!stale && row.staleAt !== null) {
         setReleaseStale(tx, row.id, null);
         writeAudit(tx, { actor, action: "release.fresh", entityType: "release", entityId: row.id, before: { staleAt: row.staleAt }, after: { staleAt: null }, at });

@@ -11,7 +11,8 @@ import { jsonLdText } from "@/lib/press/json-ld";
 import { roundInSentence } from "../../beviljade/read-grants";
 import { grantsHref, newsroomHref, releaseHref, siteUrl } from "../_lib/paths";
 import { readPublicRelease } from "../_lib/read-release";
-import { quoteText, releaseDocument } from "../_lib/release-document";
+import { ReleaseBlocks } from "@/components/press/release-article";
+import { documentOf, quoteLine } from "@/lib/press/document";
 
 /*
  * /nyheter/<slug>: one public release, with schema.org NewsArticle JSON-LD and Open Graph / Twitter metadata. Before
@@ -64,7 +65,7 @@ export default async function ReleasePage({ params }: Props) {
   if (!release) notFound();
   const t = await getTranslations("newsroom");
   const tRoot = await getTranslations();
-  const doc = releaseDocument(release);
+  const doc = documentOf(release);
   const round = roundInSentence(roundTitle((key, values) => tRoot(key, values), { ordinal: release.roundOrdinal, year: release.roundYear }), locale);
   const publishAt = release.publishAt!;
   const url = siteUrl(releaseHref(locale, release.slug));
@@ -73,7 +74,7 @@ export default async function ReleasePage({ params }: Props) {
     "@type": "NewsArticle",
     headline: release.headline,
     description: release.ingress,
-    articleBody: [doc.ingress, ...doc.blocks.map((b) => (b.kind === "paragraph" ? b.text : quoteText(b)))].filter(Boolean).join("\n\n"),
+    articleBody: [doc.ingress, ...doc.blocks.map((b) => (b.kind === "paragraph" ? b.text : quoteLine(b)))].filter(Boolean).join("\n\n"),
     datePublished: publishAt.toISOString(),
     dateModified: release.updatedAt.toISOString(),
     inLanguage: "sv",
@@ -97,17 +98,7 @@ export default async function ReleasePage({ params }: Props) {
       </p>
       {doc.ingress ? <p className="mt-6 text-lg font-semibold">{doc.ingress}</p> : null}
       <div className="mt-4 flex flex-col gap-4">
-        {doc.blocks.map((block, i) =>
-          block.kind === "paragraph" ? (
-            <p key={i} className="whitespace-pre-line">
-              {block.text}
-            </p>
-          ) : (
-            <blockquote key={i} className="border-l-4 border-brand-600 pl-4 italic">
-              <p>{quoteText(block)}</p>
-            </blockquote>
-          ),
-        )}
+        <ReleaseBlocks blocks={doc.blocks} />
       </div>
       <p className="mt-6" lang={locale}>
         <Link href={grantsHref(locale, release.roundId)} className="font-semibold text-brand-700 underline">
