@@ -8,6 +8,6 @@ export {
   type LetterFact,
 } from "./content";
 export { renderDecisionLetterDocx } from "./docx";
-export { renderDecisionLetterPdf, toWinAnsi } from "./pdf";
+export { renderDecisionLetterPdf } from "./pdf";
 export { decisionLetterFile, type LetterFile } from "./file";
 export { decisionLetterQuerySchema, LETTER_FORMATS, type LetterFormat } from "./schema";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { decisionLetterContent, decisionLetterLines, type DecisionLetterData } from "./content";
 import { renderDecisionLetterDocx } from "./docx";
 import { decisionLetterFile } from "./file";
-import { renderDecisionLetterPdf, toWinAnsi } from "./pdf";
+import { toWinAnsi } from "@/lib/pdf/tagged";
+import { renderDecisionLetterPdf } from "./pdf";
 import { decisionLetterQuerySchema } from "./schema";
 import { docxDocumentXml, docxParagraphs, pdfContentStreams, pdfText } from "./testing";
 

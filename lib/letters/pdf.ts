@@ -1,72 +1,19 @@
-import PDFDocument from "pdfkit";
+import { openTaggedPdf, PDF_BODY_SIZE as BODY_SIZE, toWinAnsi } from "@/lib/pdf/tagged";
 import type { DecisionLetterContent } from "./content";
 
 /*
  * The decision letter as a tagged PDF (headings, paragraphs and a list in the structure tree, the language set to
  * Swedish, the title shown instead of the file name), so a screen reader reads it in order and in Swedish.
- *
- * The standard PDF fonts (Helvetica) need no font file of our own but only know the WinAnsi characters: Swedish
- * letters, é, ü and the no-break space of formatKronor are there; anything else is reduced by toWinAnsi().
+ * The document's frame and toWinAnsi() are lib/pdf/tagged.ts, shared with the press release's PDF.
  */
-
-const CM = 72 / 2.54;
-const MARGIN = Math.round(2.5 * CM);
-const BODY_SIZE = 11;
-
-// The characters of Windows-1252 that are not Latin-1 (0x80-0x9f): what pdfkit's WinAnsi encoding maps.
-const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
-
-function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || WIN_ANSI_EXTRA.has(char);
-}
-
-/**
- * Text the standard fonts can show: "Begić" becomes "Begic" (the accent dropped), the narrow no-break space a
- * no-break space, the minus sign a hyphen, and any other character outside WinAnsi a "?" rather than garbage.
- */
-export function toWinAnsi(text: string): string {
-  let out = "";
-  for (const char of text.normalize("NFC")) {
-    if (isWinAnsi(char)) out += char;
-    else if (char === "\u202f" || char === "\u2007") out += "\u00a0";
-    else if (char === "\u2212" || char === "\u2010" || char === "\u2011") out += "-";
-    else if (char === "\t") out += " ";
-    else {
-      const base = char.normalize("NFKD").replace(/\p{M}/gu, "");
-      out += base.length > 0 && [...base].every(isWinAnsi) ? base : "?";
-    }
-  }
-  return out;
-}
 
 export async function renderDecisionLetterPdf(content: DecisionLetterContent): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "sv-SE",
-    displayTitle: true,
-    info: {
-      Title: toWinAnsi(content.documentTitle),
-      Author: toWinAnsi(content.letterhead),
-      Subject: toWinAnsi(`${content.heading}, ${content.programme}`),
-    },
+  const { pdf: doc, root, done: file } = openTaggedPdf({
+    title: content.documentTitle,
+    author: content.letterhead,
+    subject: `${content.heading}, ${content.programme}`,
   });
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => {
-      const buffer = Buffer.concat(chunks);
-      resolve(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
-    });
-    doc.on("error", reject);
-  });
-
-  const root = doc.struct("Document");
-  doc.addStructure(root);
+  const done = file.then((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
 
   const block = (type: string, text: string, font: string, size: number, gapAfter: number) => {
     root.add(

@@ -1,18 +1,13 @@
-import PDFDocument from "pdfkit";
-import { toWinAnsi } from "@/lib/letters/pdf";
+import { openTaggedPdf, PDF_BODY_SIZE as BODY_SIZE, PDF_MARGIN as MARGIN, toWinAnsi } from "@/lib/pdf/tagged";
 import { quoteParts, type ReleaseDocument } from "../document";
 import { exportMark, keepPhonesTogether, safeGrantsUrl, splitOnUrl, type ExportMeta } from "./meta";
 
 /*
- * The release as a tagged PDF, as the decision letter is made (lib/letters/pdf.ts): the structure tree has the
+ * The release as a tagged PDF in the frame the decision letter has too (lib/pdf/tagged.ts): the structure tree has the
  * headline (H1), paragraphs, quotes and the contact heading, the language is Swedish and the viewer shows the title.
  * Helvetica is one of the standard PDF fonts: its WinAnsi encoding has å, ä, ö, é, the en dash of a quote and the
  * no-break space of a grouped number; any other character goes through toWinAnsi().
  */
-
-const CM = 72 / 2.54;
-const MARGIN = Math.round(2.5 * CM);
-const BODY_SIZE = 11;
 
 export type PdfOptions = {
   /** Deflate the page content (the default); tests turn it off to read the text. */
@@ -23,30 +18,14 @@ export async function releasePdf(doc: ReleaseDocument, meta: ExportMeta, options
   const mark = exportMark(meta);
   const url = safeGrantsUrl(meta.grantsUrl);
   const link = url && /^https?:/.test(url) ? url : null;
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "sv-SE",
-    displayTitle: true,
-    compress: options.compress ?? true,
-    info: {
-      Title: toWinAnsi(doc.headline),
-      Author: toWinAnsi(meta.sender ?? "Anslag"),
-      Subject: toWinAnsi(mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`),
+  const { pdf, root, done } = openTaggedPdf(
+    {
+      title: doc.headline,
+      author: meta.sender ?? "Anslag",
+      subject: mark ? `${mark}. Pressmeddelande, version ${meta.version}` : `Pressmeddelande, version ${meta.version}`,
     },
-  });
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-
-  const root = pdf.struct("Document");
-  pdf.addStructure(root);
+    { compress: options.compress },
+  );
   const width = pdf.page.width - 2 * MARGIN;
 
   /** One block of text in the structure tree, the grants list's address a link in it. */
