@@ -61,6 +61,11 @@ function step(releaseId: number, version: number, s: StepInput["step"], extra: P
 
 let programmes = 0;
 
+/** The officer corrects a grant made by openRoundWithGrants (its first decision, version 1). */
+function changeGrant(applicationId: number, grantedAmount: number): void {
+  changeDecision(db, { applicationId, outcome: "approved", grantedAmount, motivation: "Bra.", decidedOn: "2026-11-20", expectedVersion: 1, reason: "Rättelse" }, COMMS, ALL);
+}
+
 /** A round of its own with two granted applications, open so its decisions may still change. */
 function openRoundWithGrants(): { roundId: number; applicationIds: number[] } {
   const programmeId = createTestProgramme(db, { code: `T${++programmes}`, name: `Testprogram ${programmes}` });
@@ -173,12 +178,7 @@ describe("a release after its facts changed", () => {
     release = takeReleaseStep(db, COMMS, step(release.id, release.version, "submit"));
     release = takeReleaseStep(db, OFFICER, step(release.id, release.version, "approve"));
 
-    changeDecision(
-      db,
-      { applicationId: applicationIds[0]!, outcome: "approved", grantedAmount: 900_000, motivation: "Bra.", decidedOn: "2026-11-20", expectedVersion: 1, reason: "Rättelse" },
-      COMMS,
-      ALL,
-    );
+    changeGrant(applicationIds[0]!, 900_000);
     release = getRelease(db, release.id)!;
     expect(release.staleAt).not.toBeNull();
     const changes = changedFactsOf(db, release);
@@ -199,12 +199,7 @@ describe("a release after its facts changed", () => {
   it("is made current again by regenerating it from the template and today's data", async () => {
     const { roundId, applicationIds } = openRoundWithGrants();
     let release = await generateRelease(db, COMMS, { templateId: templateId("round"), target: { kind: "round", roundId } });
-    changeDecision(
-      db,
-      { applicationId: applicationIds[1]!, outcome: "approved", grantedAmount: 1_000_000, motivation: "Bra.", decidedOn: "2026-11-20", expectedVersion: 1, reason: "Rättelse" },
-      COMMS,
-      ALL,
-    );
+    changeGrant(applicationIds[1]!, 1_000_000);
     release = getRelease(db, release.id)!;
     expect(release.staleAt).not.toBeNull();
     release = await regenerateRelease(db, COMMS, { releaseId: release.id, version: release.version });
@@ -291,12 +286,7 @@ describe("a scheduled release whose facts change before its time", () => {
     release = takeReleaseStep(db, OFFICER, step(release.id, release.version, "approve"));
     release = takeReleaseStep(db, COMMS, step(release.id, release.version, "embargo", { publishAt: toStockholmDateTimeInput(new Date(Date.now() + 86_400_000)) }));
     expect(release.status).toBe("embargoed");
-    changeDecision(
-      db,
-      { applicationId: applicationIds[0]!, outcome: "approved", grantedAmount: 700_000, motivation: "Bra.", decidedOn: "2026-11-20", expectedVersion: 1, reason: "Rättelse" },
-      COMMS,
-      ALL,
-    );
+    changeGrant(applicationIds[0]!, 700_000);
     const after = getRelease(db, release.id)!;
     expect(after.status).toBe("approved");
     expect(after.publishAt).toBeNull();
