@@ -116,7 +116,8 @@ test.describe("the public newsroom", () => {
     const embargoed = insertRelease(roundId, { status: "embargoed", publishAt, headline: embargoedHeadline, topics: ["utbildning"], regionCode: "25" });
     const secrets = [scheduledHeadline, embargoedHeadline, scheduled.slug, embargoed.slug, code];
     const listPages = ["/nyheter", "/nyheter/amne/utbildning", "/nyheter/amne/utbildning/region/25", "/nyheter/region/25", "/en/nyheter", "/nyheter/sida/2"];
-    const channels = ["/nyheter/feed.xml", "/nyheter/atom.xml", "/sitemap.xml", "/robots.txt"];
+    const feeds = ["/nyheter/feed.xml", "/nyheter/atom.xml", "/nyheter/feed/amne/utbildning.xml", "/nyheter/feed/region/25.xml", "/nyheter/feed/amne/utbildning/region/25.xml"];
+    const channels = [...feeds, "/sitemap.xml", "/robots.txt"];
 
     // Before the time: nothing of either release anywhere, in any public channel.
     for (const path of [...listPages, ...channels]) {
@@ -154,7 +155,7 @@ test.describe("the public newsroom", () => {
 
     // And every channel has them, the cached ones included (the scheduler revalidated them).
     await expect(async () => {
-      for (const path of ["/nyheter", "/nyheter/amne/utbildning", "/nyheter/region/25", "/nyheter/amne/utbildning/region/25", "/nyheter/feed.xml", "/nyheter/atom.xml"]) {
+      for (const path of ["/nyheter", "/nyheter/amne/utbildning", "/nyheter/region/25", "/nyheter/amne/utbildning/region/25", ...feeds]) {
         const { status, body } = await text(request, path);
         expect(status, path).toBe(200);
         expect(body, path).toContain(scheduledHeadline);

@@ -158,6 +158,18 @@ describe("the newsroom's visibility rule, on every public read", () => {
     for (const hidden of [r.scheduledAhead, r.embargoedAhead, r.draft, r.approved, r.approvedWithTime]) expect(slugs).not.toContain(hidden.slug);
   });
 
+  it("gives a topic's or a county's feed only its own public releases", () => {
+    release("published", BEFORE, { headline: "Utbildning i Norrbotten", topics: ["utbildning"], regionCode: "25" });
+    release("published", BEFORE, { headline: "Utbildning i Västerbotten", topics: ["utbildning"], regionCode: "24" });
+    release("scheduled", AFTER, { headline: "Utbildning senare", topics: ["utbildning"], regionCode: "25" });
+    const headlines = (filter: { topic?: string; regionCode?: string }) => listFeedItems(db, NOW, undefined, filter).map((i) => i.headline);
+    expect(headlines({ topic: "utbildning" })).toEqual(expect.arrayContaining(["Utbildning i Norrbotten", "Utbildning i Västerbotten"]));
+    expect(headlines({ topic: "utbildning" })).not.toContain("Utbildning senare");
+    expect(headlines({ topic: "utbildning", regionCode: "25" })).toContain("Utbildning i Norrbotten");
+    expect(headlines({ topic: "utbildning", regionCode: "25" })).not.toContain("Utbildning i Västerbotten");
+    expect(headlines({ regionCode: "24" }).every((h) => h !== "Utbildning i Norrbotten")).toBe(true);
+  });
+
   it("announces a round's grants list only once a public release of that round exists", () => {
     const round = practiceRound();
     release("scheduled", AFTER, { headline: "Schemalagd om omgången", roundId: round });

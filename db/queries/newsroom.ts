@@ -123,7 +123,7 @@ export function getPublicRelease(db: DbOrTx, slug: string, now: Date): PublicRel
 export type FeedItem = Pick<Release, "id" | "slug" | "headline" | "ingress" | "body" | "updatedAt"> & { publishAt: Date; topics: string[] };
 
 /** The newest public releases for the RSS/Atom feed (bounded by FEED_LIMIT). */
-export function listFeedItems(db: DbOrTx, now: Date, limit = FEED_LIMIT): FeedItem[] {
+export function listFeedItems(db: DbOrTx, now: Date, limit = FEED_LIMIT, filter: NewsroomFilter = {}): FeedItem[] {
   const rows = db
     .select({
       id: pressReleases.id,
@@ -135,7 +135,7 @@ export function listFeedItems(db: DbOrTx, now: Date, limit = FEED_LIMIT): FeedIt
       publishAt: pressReleases.publishAt,
     })
     .from(pressReleases)
-    .where(publicReleaseWhere(now))
+    .where(filterWhere(now, filter))
     .orderBy(desc(pressReleases.publishAt), desc(pressReleases.id))
     .limit(limit)
     .all();

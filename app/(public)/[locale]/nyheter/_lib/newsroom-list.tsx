@@ -11,7 +11,7 @@ import { formatDay } from "@/lib/format/ui";
 import type { Locale } from "@/lib/i18n/config";
 import { publicHref } from "@/lib/i18n/public-paths";
 import { isBuildPhase } from "@/lib/press/newsroom-cache";
-import { newsroomHref, releaseHref, type ListFilter } from "./paths";
+import { feedHref, type ListFilter, newsroomHref, releaseHref } from "./paths";
 
 /*
  * One page of the newsroom's list, for every filter address (see ./paths.ts). Read at render time through the
@@ -42,7 +42,12 @@ export async function newsroomMetadata(locale: Locale, filter: ListFilter): Prom
     description: t("intro"),
     alternates: {
       canonical: newsroomHref(locale, filter),
-      types: { "application/rss+xml": [{ url: publicHref("/nyheter/feed.xml", locale), title: t("feedTitle") }] },
+      types: {
+        "application/rss+xml": [
+          ...(names.length > 0 ? [{ url: feedHref(locale, filter), title: `${t("feedTitle")}: ${names.join(", ")}` }] : []),
+          { url: publicHref("/nyheter/feed.xml", locale), title: t("feedTitle") },
+        ],
+      },
     },
   };
 }
@@ -110,11 +115,20 @@ export async function NewsroomList({ locale, filter }: { locale: Locale; filter:
         hrefFor={(page) => newsroomHref(locale, { ...filter, page })}
         labels={{ nav: t("pagination.nav"), previous: t("pagination.previous"), next: t("pagination.next"), page: t("pagination.page", { page: list.page, pages: list.pageCount }) }}
       />
-      <p className="mt-8">
-        <a href={publicHref("/nyheter/feed.xml", locale)} className="text-brand-700 underline">
-          {t("feed")}
-        </a>
-      </p>
+      <ul className="mt-8 flex flex-col gap-2">
+        {filter.topic || filter.regionCode ? (
+          <li>
+            <a href={feedHref(locale, filter)} className="text-brand-700 underline">
+              {t("filteredFeed")}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a href={publicHref("/nyheter/feed.xml", locale)} className="text-brand-700 underline">
+            {t("feed")}
+          </a>
+        </li>
+      </ul>
     </>
   );
 }

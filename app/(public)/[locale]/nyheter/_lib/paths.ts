@@ -20,6 +20,35 @@ export function newsroomHref(locale: Locale, filter: Partial<ListFilter> = {}): 
   return publicHref(path, locale);
 }
 
+/** The RSS feed of a list: "/nyheter/feed.xml" for all, "/nyheter/feed/amne/utbildning/region/24.xml" for a filter. */
+export function feedHref(locale: Locale, filter: Partial<Pick<ListFilter, "topic" | "regionCode">> = {}): string {
+  if (!filter.topic && !filter.regionCode) return publicHref("/nyheter/feed.xml", locale);
+  let path = "/nyheter/feed";
+  if (filter.topic) path += `/amne/${filter.topic}`;
+  if (filter.regionCode) path += `/region/${filter.regionCode}`;
+  return publicHref(`${path}.xml`, locale);
+}
+
+/** The filter a feed's path segments name ("amne", "utbildning", "region", "24.xml"), or null for anything else. */
+export function parseFeedPath(segments: readonly string[]): Pick<ListFilter, "topic" | "regionCode"> | null {
+  const last = segments.at(-1);
+  if (!last?.endsWith(".xml")) return null;
+  const parts = [...segments.slice(0, -1), last.slice(0, -4)];
+  let topic: PressTopic | null = null;
+  if (parts[0] === "amne") {
+    if (!parts[1] || !isTopic(parts[1])) return null;
+    topic = parts[1];
+    parts.splice(0, 2);
+  }
+  let regionCode: string | null = null;
+  if (parts[0] === "region") {
+    if (!parts[1] || !COUNTY_CODE.test(parts[1])) return null;
+    regionCode = parts[1];
+    parts.splice(0, 2);
+  }
+  return parts.length === 0 && (topic || regionCode) ? { topic, regionCode } : null;
+}
+
 export function releaseHref(locale: Locale, slug: string): string {
   return publicHref(`/nyheter/${slug}`, locale);
 }
