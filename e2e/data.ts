@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { openDatabase, type Db } from "@/db/client";
+import { openDatabase, type Db, type DbOrTx } from "@/db/client";
+import { loadPressContext } from "@/lib/press/context";
+import { factsHashOf, factsOf } from "@/lib/press/facts";
 import { insertProgramme } from "@/db/queries/programmes";
 import { insertRound } from "@/db/queries/rounds";
 import { getDecision } from "@/db/queries/decisions";
@@ -125,6 +127,12 @@ export function createGrantedRound(organisation = "Umeå kommun"): { roundId: nu
   return { roundId, projectTitle, code };
 }
 
+function currentFacts(db: DbOrTx, roundId: number): { facts: Record<string, unknown>; factsHash: string } {
+  const context = loadPressContext(db, { kind: "round", roundId }, { kind: "all" });
+  const facts = context ? factsOf(context) : {};
+  return { facts, factsHash: factsHashOf(facts) };
+}
+
 /** A release inserted as the lead's publish step leaves it: scheduled or embargoed to `publishAt`, or published. */
 export function insertRelease(
   roundId: number,
@@ -150,8 +158,8 @@ export function insertRelease(
             topics: fields.topics ?? ["beviljade-medel"],
             regionCode: fields.regionCode ?? null,
           },
-          facts: {},
-          factsHash: "e2e",
+          // The round's facts as they are, so a refresh after another test's write finds the release current.
+          ...currentFacts(tx, roundId),
           status: fields.status,
           publishAt: fields.publishAt,
           publishedAt: fields.status === "published" ? fields.publishAt : null,

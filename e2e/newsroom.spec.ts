@@ -20,10 +20,11 @@ async function jsonLdOf(page: Page): Promise<Record<string, unknown>[]> {
 
 test.describe("the public newsroom", () => {
   test("a visitor browses the list, filters by topic and region, reads a release and its round's grants list, and sorts it", async ({ page, expectAccessible, request }, testInfo) => {
+    // Other tests publish releases of their own, newer than the demo's: the demo's may be on a later page of the
+    // whole list, so the list is checked for its order and the demo's releases where their filters put them.
     await page.goto("/nyheter");
     await expect(page.getByRole("heading", { level: 1, name: "Nyheter" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "27,5 miljoner till jämställdhet" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Mer pengar till jämställdhet i Västerbotten" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("listitem").first()).toBeVisible();
     await expectAccessible();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: testInfo.outputPath("nyheter-1280.png"), fullPage: true });
@@ -41,13 +42,17 @@ test.describe("the public newsroom", () => {
     await expectAccessible();
 
     await filters.getByRole("link", { name: "Alla ämnen" }).click();
+    await expect(page).toHaveURL(/\/nyheter$/);
     await filters.getByRole("link", { name: "Västerbotten" }).click();
     await expect(page).toHaveURL(/\/nyheter\/region\/24$/);
     await expect(page.getByRole("link", { name: "Mer pengar till jämställdhet i Västerbotten" })).toBeVisible();
     await expect(page.getByRole("link", { name: "27,5 miljoner till jämställdhet" })).toHaveCount(0);
     await expectAccessible();
 
-    await page.goto("/nyheter");
+    await page.goto("/nyheter/amne/vard-och-omsorg");
+    await expect(page.getByRole("link", { name: "27,5 miljoner till jämställdhet" })).toBeVisible();
+    await expectAccessible();
+    await page.goto("/nyheter/amne/utbildning");
     await expectAccessible();
     await page.getByRole("link", { name: "1,2 miljoner till jämställdhetsarbete för medborgarna" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "1,2 miljoner till jämställdhetsarbete för medborgarna" })).toBeVisible();
