@@ -15,7 +15,7 @@ import { Alert } from "@/components/ui/alert";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, viewerWith } from "@/lib/auth/session";
 import { toStockholmDateTimeInput } from "@/lib/format/date";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { getUiFormat } from "@/lib/i18n/server";
@@ -45,8 +45,8 @@ function releaseOf(raw: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await requireUser(PERMISSIONS);
-  void user;
+  // A visitor the page turns away reads no headline in the tab (lib/auth/session.ts, viewerWith).
+  if (!(await viewerWith(PERMISSIONS))) return {};
   const release = releaseOf((await params).releaseId);
   return { title: release?.headline ?? (await getTranslations("press"))("title") };
 }
