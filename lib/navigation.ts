@@ -7,4 +7,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", labelKey: "overview" },
   { href: "/organisationer", labelKey: "organisations", permissions: ["organisation:manage"] },
   { href: "/press", labelKey: "press", permissions: ["press:write", "press:review"] },
+  { href: "/logg", labelKey: "auditTrail", permissions: ["audit:read:all"] },
 ];

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, like, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { auditEvents } from "../schema";
+import { auditEvents, users } from "../schema";
 
 /** Who made a change: a signed-in user, or a named system actor (the CLI, the demo seed). */
 export type AuditActor = { id: number | null; label: string };
@@ -61,4 +61,58 @@ export function listApplicationHistory(db: Db, applicationId: number) {
     .where(and(inArray(auditEvents.entityType, ["application", "decision"]), eq(auditEvents.entityId, applicationId)))
     .orderBy(asc(auditEvents.at), asc(auditEvents.id))
     .all();
+}
+
+export type AuditTrailFilter = {
+  actorId?: number;
+  /** "decision" matches decision.create, decision.update, …; "decision.update" only that action. */
+  action?: string;
+  entityType?: string;
+  entityId?: number;
+  /** Events at or after this moment, and before `to`. */
+  from?: Date;
+  to?: Date;
+};
+
+function trailWhere(filter: AuditTrailFilter) {
+  return and(
+    filter.actorId !== undefined ? eq(auditEvents.actorId, filter.actorId) : undefined,
+    filter.action ? (filter.action.includes(".") ? eq(auditEvents.action, filter.action) : like(auditEvents.action, `${filter.action.replace(/[%_\\]/g, "")}.%`)) : undefined,
+    filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
+    filter.entityId !== undefined ? eq(auditEvents.entityId, filter.entityId) : undefined,
+    filter.from ? gte(auditEvents.at, filter.from) : undefined,
+    filter.to ? lt(auditEvents.at, filter.to) : undefined,
+  );
+}
+
+/**
+ * The audit trail across the app, newest first, one bounded page. Events are written in time order, so the newest
+ * come first by id (the primary key) and a page never sorts the table; the entity and actor filters use their
+ * indexes.
+ */
+export function listAuditTrail(db: DbOrTx, filter: AuditTrailFilter, page: number, pageSize: number) {
+  const where = trailWhere(filter);
+  const rows = db
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(auditEvents).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** The same events for the CSV export, newest first, at most `limit` (the export says when it was cut). */
+export function listAuditTrailForExport(db: DbOrTx, filter: AuditTrailFilter, limit: number) {
+  return db.select().from(auditEvents).where(trailWhere(filter)).orderBy(desc(auditEvents.id)).limit(limit).all();
+}
+
+/** What the audit trail records changes of (the entity_type of its events). */
+export const AUDITED_ENTITY_TYPES = ["application", "decision", "round", "programme", "organisation", "user", "release", "press_template"] as const;
+
+/** The people who can appear in the trail as its "who", for the filter (Swedish order, bounded). */
+export function listAuditActors(db: DbOrTx, limit = 1000): { id: number; name: string }[] {
+  return db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.sortName)).limit(limit).all();
 }

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "decision:write": { admin: true, officer: true, communications: false, coordinator: false },
   "statistics:read": { admin: true, officer: true, communications: true, coordinator: false },
   "audit:read": { admin: true, officer: true, communications: false, coordinator: false },
+  "audit:read:all": { admin: true, officer: false, communications: false, coordinator: false },
   "press:write": { admin: true, officer: false, communications: true, coordinator: false },
   "press:review": { admin: true, officer: true, communications: true, coordinator: false },
   "press:export": { admin: true, officer: false, communications: true, coordinator: false },

@@ -1,4 +1,5 @@
 import applications from "./applications.json";
+import auditTrail from "./audit-trail.json";
 import common from "./common.json";
 import decisions from "./decisions.json";
 import importMessages from "./import.json";
@@ -20,6 +21,7 @@ import validation from "./validation.json";
 // which must not overlap.
 const messages = {
   ...applications,
+  ...auditTrail,
   ...common,
   ...decisions,
   ...importMessages,
