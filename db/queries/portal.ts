@@ -27,6 +27,11 @@ const organisationApplicationIds = (organisationId: number) =>
 
 /** The organisation's applications, newest round first, with their rounds and decisions: one query. */
 export function listPortalApplications(db: DbOrTx, organisationId: number) {
+  return portalApplicationsQuery(db, organisationId).all();
+}
+
+/** The query itself, so a test can read its plan. */
+export function portalApplicationsQuery(db: DbOrTx, organisationId: number) {
   return db
     .select({
       id: applications.id,
@@ -51,8 +56,7 @@ export function listPortalApplications(db: DbOrTx, organisationId: number) {
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(sql`${applications.id} in ${organisationApplicationIds(organisationId)}`)
     .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name), asc(applications.registrationNumber))
-    .limit(PORTAL_LIMIT)
-    .all();
+    .limit(PORTAL_LIMIT);
 }
 export type PortalApplication = ReturnType<typeof listPortalApplications>[number];
 
@@ -62,6 +66,10 @@ export type PortalApplication = ReturnType<typeof listPortalApplications>[number
  * is counted as the organisation's own when it is not.
  */
 export function listPortalRoundTotals(db: DbOrTx, organisationId: number) {
+  return portalRoundTotalsQuery(db, organisationId).all();
+}
+
+export function portalRoundTotalsQuery(db: DbOrTx, organisationId: number) {
   const approved = sql`${decisions.outcome} = 'approved'`;
   const lead = sql`${applications.leadOrganisationId} = ${organisationId}`;
   return db
@@ -82,8 +90,7 @@ export function listPortalRoundTotals(db: DbOrTx, organisationId: number) {
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(sql`${applications.id} in ${organisationApplicationIds(organisationId)}`)
     .groupBy(rounds.id)
-    .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name))
-    .all();
+    .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name));
 }
 export type PortalRoundTotal = ReturnType<typeof listPortalRoundTotals>[number];
 
