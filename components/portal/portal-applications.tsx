@@ -41,6 +41,7 @@ export async function PortalApplications({ rows }: { rows: readonly PortalApplic
       <thead>
         <tr>
           <Th>{t("portal.registrationNumber")}</Th>
+          <Th>{t("portal.project")}</Th>
           <Th>{t("portal.round")}</Th>
           <Th>{t("portal.status")}</Th>
           <Th>{t("portal.decision")}</Th>
@@ -51,13 +52,11 @@ export async function PortalApplications({ rows }: { rows: readonly PortalApplic
         {rows.map((row) => (
           <tr key={row.id}>
             <Td label={t("portal.registrationNumber")}>
-              <span>
-                <Link href={`/ansokningar/${row.id}`} className="font-medium whitespace-nowrap text-brand-700 underline">
-                  {row.registrationNumber}
-                </Link>
-                <span className="block text-slate-700">{row.projectTitle}</span>
-              </span>
+              <Link href={`/ansokningar/${row.id}`} className="font-medium whitespace-nowrap text-brand-700 underline">
+                {row.registrationNumber}
+              </Link>
             </Td>
+            <Td label={t("portal.project")}>{row.projectTitle}</Td>
             <Td label={t("portal.round")}>
               <span>
                 {roundTitle(t, { ordinal: row.roundOrdinal, year: row.roundYear })}
