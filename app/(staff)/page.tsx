@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { listApplicationsForOrganisation } from "@/db/queries/applications";
+import { listPortalApplications, listPortalRoundTotals } from "@/db/queries/portal";
 import { listRoundSummaries } from "@/db/queries/rounds";
-import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { PortalApplications, PortalRoundTotals } from "@/components/portal/portal-applications";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -85,54 +85,27 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
 
 async function OrganisationOverview({ user }: { user: SessionUser }) {
   const t = await getTranslations();
-  const f = await getUiFormat();
   // The scope comes from the user's own record: a coordinator can only ever see their organisation.
-  const rows = user.organisationId === null ? [] : listApplicationsForOrganisation(getDb(), user.organisationId);
-  const totalGranted = rows.reduce((sum, row) => sum + (row.status === "approved" ? (row.grantedAmount ?? 0) : 0), 0);
+  const organisationId = user.organisationId;
+  const rows = organisationId === null ? [] : listPortalApplications(getDb(), organisationId);
+  const totals = organisationId === null ? [] : listPortalRoundTotals(getDb(), organisationId);
   return (
     <>
-      <PageHeader
-        title={t("coordinator.title", { organisation: user.organisationName ?? "" })}
-        description={t("coordinator.intro")}
-      />
-      <h2 className="mb-3 text-2xl font-semibold">{t("coordinator.applicationsHeading")}</h2>
-      {rows.length === 0 ? (
-        <p>{t("coordinator.none")}</p>
-      ) : (
-        <>
-          <p className="mb-3">{t("coordinator.totalGranted", { amount: f.amount(totalGranted) })}</p>
-          <Table caption={t("coordinator.applicationsHeading")} captionHidden>
-            <thead>
-              <tr>
-                <Th>{t("coordinator.registrationNumber")}</Th>
-                <Th>{t("coordinator.project")}</Th>
-                <Th>{t("coordinator.round")}</Th>
-                <Th>{t("coordinator.status")}</Th>
-                <Th numeric>{t("coordinator.requested")}</Th>
-                <Th numeric>{t("coordinator.granted")}</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <Td className="whitespace-nowrap" label={t("coordinator.registrationNumber")}>
-                    {row.registrationNumber}
-                  </Td>
-                  <Td label={t("coordinator.project")}>{row.projectTitle}</Td>
-                  <Td label={t("coordinator.round")}>
-                    {roundTitle(t, { ordinal: row.roundOrdinal, year: row.roundYear })}
-                  </Td>
-                  <Td label={t("coordinator.status")}>
-                    <ApplicationStatusBadge status={row.status} />
-                  </Td>
-                  <Td numeric label={t("coordinator.requested")}>{f.amount(row.requestedAmount)}</Td>
-                  <Td numeric label={t("coordinator.granted")}>{row.status === "approved" && row.grantedAmount !== null ? f.amount(row.grantedAmount) : "–"}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </>
-      )}
+      <PageHeader title={t("coordinator.title", { organisation: user.organisationName ?? "" })} description={t("portal.intro")} />
+      <section aria-labelledby="ansokningar" className="mb-8">
+        <h2 id="ansokningar" className="mb-3 text-2xl font-semibold">
+          {t("portal.applicationsHeading")}
+        </h2>
+        {rows.length === 0 ? <p>{t("portal.none")}</p> : <PortalApplications rows={rows} />}
+      </section>
+      {totals.length > 0 ? (
+        <section aria-labelledby="per-omgang">
+          <h2 id="per-omgang" className="mb-3 text-2xl font-semibold">
+            {t("portal.totalsHeading")}
+          </h2>
+          <PortalRoundTotals rows={totals} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -18,6 +18,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "application:write": { admin: true, officer: true, communications: false, coordinator: false },
   "application:read:any": { admin: true, officer: true, communications: true, coordinator: false },
   "application:read:own-organisation": { admin: false, officer: false, communications: false, coordinator: true },
+  "application:contact:own-organisation": { admin: false, officer: false, communications: false, coordinator: true },
   "decision:write": { admin: true, officer: true, communications: false, coordinator: false },
   "statistics:read": { admin: true, officer: true, communications: true, coordinator: false },
   "audit:read": { admin: true, officer: true, communications: false, coordinator: false },

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "application:write",
   "application:read:any",
   "application:read:own-organisation",
+  "application:contact:own-organisation",
   "decision:write",
   "statistics:read",
   "audit:read",
@@ -60,7 +61,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "press:publish",
     "template:write",
   ],
-  coordinator: ["application:read:own-organisation"],
+  // A coordinator reads their organisation's applications and may change only their contact person (officers edit
+  // the whole application through application:write).
+  coordinator: ["application:read:own-organisation", "application:contact:own-organisation"],
 };
 
 /** Who is asking: what every permission and scope decision needs, and nothing from the session cookie itself. */

@@ -19,6 +19,11 @@ import { grantedInRound } from "@/lib/decisions/record";
 import { todayIso } from "@/lib/format";
 import { roundTitle } from "@/lib/i18n/round-title";
 import { changeDecisionAction, recordDecisionAction, withdrawDecisionAction } from "./decision-actions";
+import { updateContactAction } from "./contact-actions";
+import { listApplicationSteps } from "@/db/queries/portal";
+import { ApplicationTimeline } from "@/components/portal/application-timeline";
+import { ContactForm } from "@/components/portal/contact-form";
+import { applicationTimeline } from "@/lib/applications/timeline";
 import { getUiFormat } from "@/lib/i18n/server";
 import { programmeName } from "@/lib/i18n/programme-name";
 
@@ -53,6 +58,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const decision = application.decision;
   const title = roundTitle(t, round);
   const canEdit = hasPermission(user, "application:write");
+  // The coordinator's part: the application's steps (not the audit trail's details) and the contact person form.
+  const isCoordinator = hasPermission(user, "application:read:own-organisation");
+  const canEditContact = hasPermission(user, "application:contact:own-organisation");
+  const steps = isCoordinator
+    ? applicationTimeline({ receivedAt: application.createdAt, decision, events: listApplicationSteps(getDb(), application.id) })
+    : [];
 
   // The form sends the officer here after a save; the notice says what happened (and is announced).
   const notice =
@@ -112,6 +123,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </dl>
       </section>
 
+      {isCoordinator ? (
+        <section aria-labelledby="tidslinje" className="mb-8">
+          <h2 id="tidslinje" className="mb-3 text-2xl font-semibold">
+            {t("portal.timelineHeading")}
+          </h2>
+          <ApplicationTimeline steps={steps} />
+        </section>
+      ) : null}
+
       <section aria-labelledby="beslut" className="mb-8">
         <h2 id="beslut" className="mb-3 text-2xl font-semibold">
           {t("application.decision")}
@@ -146,6 +166,26 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           />
         ) : null}
       </section>
+
+      {canEditContact ? (
+        <section aria-labelledby="kontaktperson" className="mb-8">
+          <h2 id="kontaktperson" className="mb-3 text-2xl font-semibold">
+            {t("portal.contactHeading")}
+          </h2>
+          <p className="mb-4">{t("portal.contactIntro")}</p>
+          <ContactForm
+            action={updateContactAction}
+            defaultValues={{
+              applicationId: application.id,
+              version: application.version,
+              contactName: application.contactName,
+              contactTitle: application.contactTitle,
+              contactPhone: application.contactPhone,
+              contactEmail: application.contactEmail,
+            }}
+          />
+        </section>
+      ) : null}
 
       {history.length > 0 ? (
         <section aria-labelledby="historik">

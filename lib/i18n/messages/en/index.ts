@@ -7,6 +7,7 @@ import letters from "./letters.json";
 import meeting from "./meeting.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
+import portal from "./portal.json";
 import pressChecks from "./press-checks.json";
 import pressTemplates from "./press-templates.json";
 import press from "./press.json";
@@ -29,6 +30,7 @@ const messages = {
   ...meeting,
   ...newsroom,
   ...organisations,
+  ...portal,
   ...pressChecks,
   ...pressTemplates,
   ...press,
