@@ -38,7 +38,7 @@ describe("authenticate: checking the password", () => {
     const result = await authenticate(db, EMAIL, PASSWORD, ADDRESS, T0);
     expect(result).toEqual({
       ok: true,
-      user: { id: user.id, name: "Karin Lindqvist", email: EMAIL, role: "admin", organisationId: null },
+      user: { id: user.id, name: "Karin Lindqvist", email: EMAIL, role: "admin", organisationId: null, sessionId: expect.any(String) },
     });
   });
 
