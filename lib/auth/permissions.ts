@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "press:export",
   "press:publish",
   "template:write",
+  // Every signed-in user: their own page (/konto), their own password.
+  "account:self",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,6 +40,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "press:export",
     "press:publish",
     "template:write",
+    "account:self",
   ],
   officer: [
     "organisation:manage",
@@ -48,6 +51,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "statistics:read",
     "audit:read",
     "press:review",
+    "account:self",
   ],
   communications: [
     "application:read:any",
@@ -57,8 +61,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "press:export",
     "press:publish",
     "template:write",
+    "account:self",
   ],
-  coordinator: ["application:read:own-organisation"],
+  coordinator: ["application:read:own-organisation", "account:self"],
 };
 
 /** Who is asking: what every permission and scope decision needs, and nothing from the session cookie itself. */

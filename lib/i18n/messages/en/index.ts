@@ -1,3 +1,4 @@
+import account from "./account.json";
 import applications from "./applications.json";
 import common from "./common.json";
 import decisions from "./decisions.json";
@@ -19,6 +20,7 @@ import validation from "./validation.json";
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
 const messages = {
+  ...account,
   ...applications,
   ...common,
   ...decisions,
