@@ -51,6 +51,15 @@ describe("authenticate: checking the password", () => {
     expect(after?.lastSignedInAt?.getTime()).toBe(Math.floor(T0.getTime() / 1000) * 1000);
   });
 
+  it("keeps the sign-in before the last one as previousSignedInAt, for the user's own page", async () => {
+    await authenticate(db, EMAIL, PASSWORD, ADDRESS, T0);
+    expect(getUserById(db, user.id)?.previousSignedInAt).toBeNull();
+    await authenticate(db, EMAIL, PASSWORD, ADDRESS, later(60));
+    const after = getUserById(db, user.id);
+    expect(after?.previousSignedInAt).toEqual(T0);
+    expect(after?.lastSignedInAt).toEqual(later(60));
+  });
+
   it("refuses a wrong password as 'invalid' and does not record a sign-in", async () => {
     await expect(authenticate(db, EMAIL, WRONG, ADDRESS, T0)).resolves.toEqual({ ok: false, reason: "invalid" });
     expect(getUserById(db, user.id)?.lastSignedInAt).toBeNull();
