@@ -112,6 +112,9 @@ export const users = sqliteTable(
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     sortName: text("sort_name").notNull(),
     lastSignedInAt: integer("last_signed_in_at", { mode: "timestamp" }),
+    // The sign-in before the last one: what the user's own page (/konto) shows, since the last is the current one.
+    previousSignedInAt: integer("previous_signed_in_at", { mode: "timestamp" }),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -125,6 +128,24 @@ export const users = sqliteTable(
       sql`(${t.role} = 'coordinator') = (${t.organisationId} IS NOT NULL)`,
     ),
   ],
+);
+
+/**
+ * One row per signed-in session, keyed by the random id the session cookie (a JWT) carries. Every request looks its
+ * session up here (lib/auth/session.ts): a session whose row is gone (signed out, the password changed, the account
+ * disabled or its role changed) or past `expires_at` (8 hours after sign-in, never extended) is signed out.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
 /** Failed sign-ins per key ("email:…" or "ip:…"), for slowing down and locking out password guessing. */

@@ -24,6 +24,9 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               {t("nav.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)}
               {user.organisationName ? `, ${user.organisationName}` : ""})
             </span>
+            <Link href="/konto" className="min-h-11 content-center font-medium text-white underline">
+              {t("account.nav")}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 rounded-md border border-white px-3 py-1 font-medium hover:bg-brand-800">
                 {t("nav.signOut")}

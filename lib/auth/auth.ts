@@ -5,6 +5,7 @@ import { clientAddressOf } from "./client-address";
 import { signInSchema } from "./schema";
 import { authenticate } from "./sign-in";
 import { authConfig } from "./config";
+import { endSession } from "./sessions";
 
 /** Thrown for a locked account so the sign-in form can say "try again later" instead of "wrong password". */
 export class LockedSignIn extends CredentialsSignin {
@@ -13,6 +14,14 @@ export class LockedSignIn extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  events: {
+    // Signing out (the header's button or next-auth's own endpoint) ends the session on the server, so a copy of the
+    // cookie is worth nothing afterwards.
+    signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") endSession(getDb(), sid);
+    },
+  },
   logger: {
     // A wrong password is an expected answer, not a server error: keep it out of the error log.
     error(error) {

@@ -4,9 +4,10 @@ import { sameOriginPath } from "./callback-url";
 
 /*
  * The part of the next-auth configuration that needs no database, shared by the proxy and the full setup in
- * lib/auth/auth.ts. Sessions are JWTs (next-auth's Credentials provider requires it) that carry only the user id and
- * role; every request re-reads the user from the database (lib/auth/session.ts), so disabling an account or changing
- * a role takes effect at once.
+ * lib/auth/auth.ts. Sessions are JWTs (next-auth's Credentials provider requires it) that carry the user id, role and
+ * the id of the session's row on the server (lib/auth/sessions.ts); every request looks that row up with the user
+ * (lib/auth/session.ts), so signing out, a password change, disabling an account or changing a role ends the session
+ * at once, and the 8 hours are counted from signing in, not from the last request.
  */
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
@@ -25,11 +26,13 @@ export const authConfig = {
       if (user) {
         token.sub = String(user.id);
         token.role = (user as { role?: Role }).role;
+        token.sid = user.sessionId;
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       const role = token.role;
       session.user.role = typeof role === "string" && (ROLES as readonly string[]).includes(role) ? (role as Role) : undefined;
       return session;
@@ -40,5 +43,16 @@ export const authConfig = {
 declare module "next-auth" {
   interface Session {
     user: { id: string; role?: Role; name?: string | null; email?: string | null };
+    /** The id of the session's row on the server (lib/auth/sessions.ts). */
+    sessionId?: string;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
   }
 }

@@ -28,6 +28,7 @@ const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "press:export": { admin: true, officer: false, communications: true, coordinator: false },
   "press:publish": { admin: true, officer: false, communications: true, coordinator: false },
   "template:write": { admin: true, officer: false, communications: true, coordinator: false },
+  "account:self": { admin: true, officer: true, communications: true, coordinator: true },
 };
 
 const actor = (role: Role, organisationId: number | null = null): Actor => ({ id: 1, name: "T", role, organisationId });

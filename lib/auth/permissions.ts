@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "press:export",
   "press:publish",
   "template:write",
+  // Every signed-in user: their own page (/konto), their own password.
+  "account:self",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "press:export",
     "press:publish",
     "template:write",
+    "account:self",
   ],
   officer: [
     "organisation:manage",
@@ -51,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "statistics:read",
     "audit:read",
     "press:review",
+    "account:self",
   ],
   communications: [
     "application:read:any",
@@ -60,10 +64,11 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     "press:export",
     "press:publish",
     "template:write",
+    "account:self",
   ],
   // A coordinator reads their organisation's applications and may change only their contact person (officers edit
   // the whole application through application:write).
-  coordinator: ["application:read:own-organisation", "application:contact:own-organisation"],
+  coordinator: ["application:read:own-organisation", "application:contact:own-organisation", "account:self"],
 };
 
 /** Who is asking: what every permission and scope decision needs, and nothing from the session cookie itself. */

@@ -2,34 +2,28 @@ import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { getUserById } from "@/db/queries/users";
 import { auth } from "./auth";
+import { liveSession, type LiveSession, type SessionUser } from "./sessions";
 import { SESSION_ENDED_PARAM } from "./sign-in-params";
-import { anyPermission, type Actor, type Permission } from "./permissions";
+import { anyPermission, type Permission } from "./permissions";
 
 export { anyPermission };
 
-export type SessionUser = Actor & { email: string; organisationName: string | null };
+export type { LiveSession, SessionUser };
 
 /**
- * The signed-in user as the database knows them now (not as the cookie remembers them): a disabled account or a
- * changed role takes effect on the next request. Cached per request.
+ * The signed-in user as the database knows them now (not as the cookie remembers them), when the cookie's session is
+ * still alive on the server (lib/auth/sessions.ts): a signed-out session, an ended one (password changed, account
+ * disabled, role changed) or one past its 8 hours is no user. Cached per request.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getCurrentSession = cache(async (): Promise<LiveSession | null> => {
   const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const user = getUserById(getDb(), id);
-  if (!user || user.disabled) return null;
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    organisationId: user.organisationId,
-    organisationName: user.organisation?.name ?? null,
-  };
+  return liveSession(getDb(), { userId: session?.user?.id, sessionId: session?.sessionId });
 });
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return (await getCurrentSession())?.user ?? null;
+}
 
 /**
  * For pages: the signed-in user holding at least one of the permissions. Signed out goes to sign-in; signed in

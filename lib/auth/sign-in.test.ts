@@ -38,7 +38,7 @@ describe("authenticate: checking the password", () => {
     const result = await authenticate(db, EMAIL, PASSWORD, ADDRESS, T0);
     expect(result).toEqual({
       ok: true,
-      user: { id: user.id, name: "Karin Lindqvist", email: EMAIL, role: "admin", organisationId: null },
+      user: { id: user.id, name: "Karin Lindqvist", email: EMAIL, role: "admin", organisationId: null, sessionId: expect.any(String) },
     });
   });
 
@@ -49,6 +49,15 @@ describe("authenticate: checking the password", () => {
     const after = getUserById(db, user.id);
     // Stored as a unix timestamp (whole seconds).
     expect(after?.lastSignedInAt?.getTime()).toBe(Math.floor(T0.getTime() / 1000) * 1000);
+  });
+
+  it("keeps the sign-in before the last one as previousSignedInAt, for the user's own page", async () => {
+    await authenticate(db, EMAIL, PASSWORD, ADDRESS, T0);
+    expect(getUserById(db, user.id)?.previousSignedInAt).toBeNull();
+    await authenticate(db, EMAIL, PASSWORD, ADDRESS, later(60));
+    const after = getUserById(db, user.id);
+    expect(after?.previousSignedInAt).toEqual(T0);
+    expect(after?.lastSignedInAt).toEqual(later(60));
   });
 
   it("refuses a wrong password as 'invalid' and does not record a sign-in", async () => {

@@ -1,10 +1,15 @@
 import type { Db } from "@/db/client";
 import { getUserByEmail, recordSignIn } from "@/db/queries/users";
+import { inWriteTransaction } from "@/db/transaction";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { startSession } from "./sessions";
 import { addressKey, clearFailures, emailKey, lockedUntil, recordFailure } from "./throttle";
 
 export type SignInResult =
-  | { ok: true; user: { id: number; name: string; email: string; role: string; organisationId: number | null } }
+  | {
+      ok: true;
+      user: { id: number; name: string; email: string; role: string; organisationId: number | null; sessionId: string };
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; until: Date };
 
@@ -32,9 +37,13 @@ export async function authenticate(
   }
 
   clearFailures(db, emailKey(email));
-  recordSignIn(db, user.id, now);
+  // The sign-in is recorded and its session row made together.
+  const sessionId = inWriteTransaction(db, (tx) => {
+    recordSignIn(tx, user.id, now);
+    return startSession(tx, user.id, now);
+  });
   return {
     ok: true,
-    user: { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId },
+    user: { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId, sessionId },
   };
 }

@@ -3,6 +3,7 @@ import { createUser, getUserByEmail } from "@/db/queries/users";
 import { inWriteTransaction } from "@/db/transaction";
 import { writeAudit, type AuditActor } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordPolicyProblem } from "@/lib/auth/password-policy";
 import { DomainError } from "@/lib/errors";
 import { createUserSchema } from "./schema";
 
@@ -14,6 +15,8 @@ const EMAIL_TAKEN = "Det finns redan ett konto med den e-postadressen.";
  */
 export async function createUserAccount(db: Db, input: unknown, actor: AuditActor) {
   const data = createUserSchema.parse(input);
+  const problem = passwordPolicyProblem(data.password);
+  if (problem) throw new DomainError(problem, { password: [problem] }, "invalid");
   // Hashing takes a while and a transaction must not await: hash first, then check and insert under the write lock.
   const passwordHash = await hashPassword(data.password);
   return inWriteTransaction(db, (tx) => {
@@ -30,3 +33,5 @@ export async function createUserAccount(db: Db, input: unknown, actor: AuditActo
     return visible;
   });
 }
+
+export { changeOwnPassword, type ChangePasswordResult } from "./password";

@@ -1,3 +1,4 @@
+import account from "./account.json";
 import applications from "./applications.json";
 import auditTrail from "./audit-trail.json";
 import common from "./common.json";
@@ -21,6 +22,7 @@ import validation from "./validation.json";
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
 // which must not overlap.
 const messages = {
+  ...account,
   ...applications,
   ...auditTrail,
   ...common,
