@@ -60,8 +60,9 @@ function FieldWarnings({ id, warnings }: { id: string; warnings: ReleaseWarning[
 export function ReleaseEditor({ defaults, warnings: initialWarnings, counties, status, action }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const [warnings, setWarnings] = useState(initialWarnings);
-  const [saved, setSaved] = useState<{ status: ReleaseStatus } | null>(null);
+  // What this editor's own last save returned, for the version it made. When the page brings another version (a
+  // review step, a regeneration, someone else's save), the page's warnings and values are the ones to show.
+  const [saved, setSaved] = useState<{ version: number; warnings: ReleaseWarning[] } | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
   const form = useForm<ReleaseFormValues>({
     resolver: zodResolver(saveReleaseSchema) as unknown as Resolver<ReleaseFormValues>,
@@ -74,14 +75,19 @@ export function ReleaseEditor({ defaults, warnings: initialWarnings, counties, s
     (values) => action(values as never),
     (data) => {
       setValue("version", data.version);
-      setWarnings(data.warnings);
-      setSaved({ status: data.status });
+      setSaved({ version: data.version, warnings: data.warnings });
       router.refresh();
     },
   );
+  const ownSave = saved !== null && saved.version >= defaults.version ? saved : null;
+  const warnings = ownSave ? ownSave.warnings : initialWarnings;
   useEffect(() => {
     if (saved) savedRef.current?.focus();
   }, [saved]);
+  // The page was refreshed with a version this editor did not save: start from what the release says now.
+  useEffect(() => {
+    if (form.getValues("version") !== defaults.version) form.reset(defaults);
+  }, [defaults, form]);
   const of = (field: ReleaseWarningField, index?: number) => warnings.filter((w) => w.field === field && (index === undefined || w.index === index));
   const err = formState.errors;
 
@@ -92,7 +98,7 @@ export function ReleaseEditor({ defaults, warnings: initialWarnings, counties, s
       </h2>
       {status !== "draft" ? <Alert tone="info">{t("press.editSendsBack")}</Alert> : null}
       <FailureAlert failure={failure} reload={{ href: `/press/${defaults.releaseId}`, label: t("press.reload") }} />
-      {saved ? (
+      {ownSave ? (
         <div ref={savedRef} tabIndex={-1}>
           <Alert tone="success">
             {t("press.saved")} {warnings.length > 0 ? t("press.savedWithWarnings", { count: warnings.length }) : t("press.savedNoWarnings")}

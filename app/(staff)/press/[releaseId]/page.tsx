@@ -157,7 +157,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           ) : null}
           {editable ? (
             <ReleaseEditor
-              key={release.version}
+              key={release.id}
               action={saveReleaseAction}
               status={release.status}
               warnings={warningsOf(release)}
