@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { programmes, rounds } from "../schema";
 import { seedReferenceData } from "../seed/reference";
 import { freshTestDb } from "../testing";
-import { getApplicationDetail, listApplicationsForOrganisation } from "./applications";
+import { getApplicationDetail } from "./applications";
 import { getOrganisationByName } from "./organisations";
 import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
@@ -43,21 +43,5 @@ describe("getApplicationDetail in a scope", () => {
     const application = register({ leadOrganisation: { name: "Borås Stad", kind: "kommun" } });
     expect(getApplicationDetail(db, application.id, { kind: "all" })?.round).toMatchObject({ id: roundId, programme: { code: "HJ" } });
     expect(getApplicationDetail(db, application.id, { kind: "none" })).toBeNull();
-  });
-});
-
-describe("listApplicationsForOrganisation (the coordinator's list)", () => {
-  it("lists what the organisation leads or takes part in, with its role, and nothing else", () => {
-    const led = register({ leadOrganisation: { name: "Umeå kommun" }, projectTitle: "Egen" });
-    const joined = register({ leadOrganisation: { name: "Vännäs kommun" }, coApplicants: "Umeå kommun; Robertsfors kommun", projectTitle: "Gemensam" });
-    register({ leadOrganisation: { name: "Borås Stad", kind: "kommun" }, projectTitle: "Annans" });
-    register({ leadOrganisation: { name: "Robertsfors kommun" }, projectTitle: "Grannens" });
-
-    const rows = listApplicationsForOrganisation(db, idOf("Umeå kommun"));
-    expect(rows.map((r) => [r.id, r.projectTitle, r.isLead])).toEqual([
-      [led.id, "Egen", true],
-      [joined.id, "Gemensam", false],
-    ]);
-    expect(rows[0]).toMatchObject({ roundOrdinal: 5, roundYear: 2013, status: "received", grantedAmount: null });
   });
 });

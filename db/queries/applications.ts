@@ -1,39 +1,14 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../client";
-import { applicationCoApplicants, applications, auditEvents, decisions, rounds, users, type Application, type NewApplication } from "../schema";
+import type { DbOrTx } from "../client";
+import { applicationCoApplicants, applications, auditEvents, users, type Application, type NewApplication } from "../schema";
 import type { ApplicationScope } from "@/lib/auth/permissions";
-import { applicationInScope, involvesOrganisation } from "./scope";
+import { applicationInScope } from "./scope";
 
 /*
  * Reads and writes of applications. Reads of one or many applications take the reader's scope
  * (`applicationScope(actor)` from lib/auth/permissions) and return nothing outside it: another organisation's
  * application is simply not found, exactly like one that does not exist.
  */
-
-/**
- * The applications an organisation leads or takes part in, newest round first, with their decisions. The caller
- * passes the organisation from the signed-in coordinator's own record, never from the request.
- */
-export function listApplicationsForOrganisation(db: Db, organisationId: number) {
-  return db
-    .select({
-      id: applications.id,
-      registrationNumber: applications.registrationNumber,
-      projectTitle: applications.projectTitle,
-      requestedAmount: applications.requestedAmount,
-      status: applications.status,
-      roundOrdinal: rounds.ordinal,
-      roundYear: rounds.year,
-      grantedAmount: decisions.grantedAmount,
-      isLead: sql<number>`${applications.leadOrganisationId} = ${organisationId}`.mapWith(Boolean),
-    })
-    .from(applications)
-    .innerJoin(rounds, eq(rounds.id, applications.roundId))
-    .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(involvesOrganisation(organisationId))
-    .orderBy(desc(rounds.year), desc(rounds.ordinal), applications.registrationNumber)
-    .all();
-}
 
 /** One application with everything its page shows, or null when it does not exist or lies outside `scope`. */
 export function getApplicationDetail(db: DbOrTx, applicationId: number, scope: ApplicationScope) {
