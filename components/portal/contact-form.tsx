@@ -53,7 +53,7 @@ export function ContactForm({
       <FailureAlert failure={failure} reload={{ href: `/ansokningar/${String(defaultValues.applicationId)}`, label: t("reload") }} />
       <input type="hidden" {...register("applicationId")} />
       <input type="hidden" {...register("version")} />
-      <TextField label={t("contactName")} autoComplete="name" error={errors.contactName?.message} {...register("contactName")} />
+      <TextField label={t("contactName")} required autoComplete="name" error={errors.contactName?.message} {...register("contactName")} />
       <TextField label={t("contactTitle")} autoComplete="organization-title" error={errors.contactTitle?.message} {...register("contactTitle")} />
       <TextField label={t("contactPhone")} type="tel" autoComplete="tel" error={errors.contactPhone?.message} {...register("contactPhone")} />
       <TextField label={t("contactEmail")} type="email" autoComplete="email" error={errors.contactEmail?.message} {...register("contactEmail")} />

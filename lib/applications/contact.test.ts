@@ -116,3 +116,22 @@ describe("updateApplicationContact", () => {
     expect(updateContactSchema.safeParse({ applicationId: 1, version: 1, contactName: "Chef\u202e" }).success).toBe(false);
   });
 });
+
+describe("updateContactSchema", () => {
+  const base = { applicationId: 1, version: 1, contactTitle: "", contactPhone: "", contactEmail: "a@kommun.se" };
+  const messagesOf = (input: object) => {
+    const result = updateContactSchema.safeParse(input);
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  };
+
+  it("refuses a contact person without a name, at the name", () => {
+    expect(messagesOf({ ...base, contactName: "  " })).toEqual({ contactName: "Ange kontaktpersonens namn." });
+  });
+
+  it("refuses a contact person who cannot be reached, at the email address", () => {
+    expect(messagesOf({ ...base, contactName: "Marie Öhlund", contactEmail: "" })).toEqual({
+      contactEmail: "Ange e-post eller telefon så att kontaktpersonen går att nå.",
+    });
+    expect(messagesOf({ ...base, contactName: "Marie Öhlund", contactEmail: "", contactPhone: "090-16 10 00" })).toEqual({});
+  });
+});
