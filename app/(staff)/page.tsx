@@ -91,7 +91,7 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
   const totals = organisationId === null ? [] : listPortalRoundTotals(getDb(), organisationId);
   return (
     <>
-      <PageHeader title={t("coordinator.title", { organisation: user.organisationName ?? "" })} description={t("portal.intro")} />
+      <PageHeader title={t("portal.title", { organisation: user.organisationName ?? "" })} description={t("portal.intro")} />
       <section aria-labelledby="ansokningar" className="mb-8">
         <h2 id="ansokningar" className="mb-3 text-2xl font-semibold">
           {t("portal.applicationsHeading")}
