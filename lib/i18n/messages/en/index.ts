@@ -6,6 +6,7 @@ import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
 import meeting from "./meeting.json";
+import merge from "./merge.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
 import portal from "./portal.json";
@@ -30,6 +31,7 @@ const messages = {
   ...importMessages,
   ...letters,
   ...meeting,
+  ...merge,
   ...newsroom,
   ...organisations,
   ...portal,
