@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { listAuditEvents } from "@/db/queries/audit";
+import { listAuditEvents, type AuditActor } from "@/db/queries/audit";
 import { getRelease, insertRelease } from "@/db/queries/press-releases";
 import { insertSession } from "@/db/queries/sessions";
 import { createUser, getUserById } from "@/db/queries/users";
@@ -34,7 +34,7 @@ beforeEach(() => {
   roundId = insertTestRound(db, { programmeId: insertTestProgramme(db), ordinal: 5, year: 2013, budget: 10_000_000 });
 });
 
-function register(lead: string, contact: Record<string, string>, actor = officer) {
+function register(lead: string, contact: Record<string, string>, actor: AuditActor = officer) {
   return saveNewApplication(db, registerApplicationSchema.parse({ roundId, leadOrganisation: { name: lead }, projectTitle: `Projekt ${lead}`, requestedAmount: 2_000_000, ...contact }), actor);
 }
 

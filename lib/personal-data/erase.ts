@@ -84,7 +84,7 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
     const data: PersonalData = findPersonalData(tx, subject);
     if (isEmpty(data)) throw new DomainError(ERASE_NOTHING_MESSAGE, undefined, "not_found");
     if (data.users.length !== parsed.data.userCount || data.contacts.length !== parsed.data.contactCount) {
-      throw new DomainError(ERASE_STALE_MESSAGE, undefined, "stale");
+      throw new DomainError(ERASE_STALE_MESSAGE, undefined, "conflict");
     }
     const userIds = data.users.map((u) => u.id);
     const applicationIds = data.contacts.map((c) => c.applicationId);

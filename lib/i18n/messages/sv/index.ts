@@ -9,6 +9,7 @@ import meeting from "./meeting.json";
 import merge from "./merge.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
+import personalData from "./personal-data.json";
 import portal from "./portal.json";
 import pressChecks from "./press-checks.json";
 import pressTemplates from "./press-templates.json";
@@ -34,6 +35,7 @@ const messages = {
   ...merge,
   ...newsroom,
   ...organisations,
+  ...personalData,
   ...portal,
   ...pressChecks,
   ...pressTemplates,
