@@ -261,3 +261,14 @@ export function rewriteAuditEvent(
 export function rewriteReleaseFacts(tx: DbOrTx, releaseId: number, facts: ReleaseFacts, factsHash: string): void {
   tx.update(pressReleases).set({ facts, factsHash }).where(eq(pressReleases.id, releaseId)).run();
 }
+
+/**
+ * Revokes the user's open password links (invitations, resets), so none can set a password on the anonymised account.
+ * The password_tokens table comes with the user administration (issue 13); until it exists this is a no-op, hence the
+ * raw statement behind a check of the schema rather than a table import. Returns how many links were revoked.
+ */
+export function revokeOpenPasswordTokens(tx: DbOrTx, userId: number, at: Date): number {
+  const exists = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'password_tokens'`);
+  if (!exists || exists.n === 0) return 0;
+  return tx.run(sql`UPDATE password_tokens SET revoked_at = ${at.getTime()} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at IS NULL`).changes;
+}

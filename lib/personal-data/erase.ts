@@ -6,6 +6,7 @@ import {
   ERASED_CONTACT_NAME,
   ERASED_USER_NAME,
   relabelUserInPress,
+  revokeOpenPasswordTokens,
   rewriteAuditEvent,
   rewriteReleaseFacts,
 } from "@/db/queries/personal-data";
@@ -23,8 +24,9 @@ import { findInJson, scrubJson, type PersonValues } from "./values";
 /*
  * Erasing a person's details (GDPR), in one BEGIN IMMEDIATE transaction:
  * - their user account keeps its id (decisions and the audit trail refer to it) but is anonymised: name "Raderad
- *   användare", a unique placeholder email, no phone, disabled; its sessions end at once. The labels that name them
- *   as the author of a release comment or of a saved version say "Raderad användare" too.
+ *   användare", a unique placeholder email, no phone, disabled; its sessions end at once, and its open password
+ *   links are revoked (once the user administration's password_tokens table is there). The labels that name them as
+ *   the author of a release comment or of a saved version say "Raderad användare" too.
  * - applications that name them as contact person get "Raderad" as its name and no title, phone or email, with a new
  *   version (an edit form opened before cannot write the details back).
  * - the audit events that hold their details (found through the indexes, db/queries/personal-data.ts) have those
@@ -43,6 +45,7 @@ export type ErasureResult = {
   auditEventIds: number[];
   releaseIds: number[];
   sessionsEnded: number;
+  passwordLinksRevoked: number;
 };
 
 export const ERASE_STALE_MESSAGE = "Uppgifterna har ändrats sedan sidan visades. Sök igen och granska dem innan du raderar; ingenting har raderats.";
@@ -99,9 +102,11 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
     }
 
     let sessionsEnded = 0;
+    let passwordLinksRevoked = 0;
     for (const id of userIds) {
       anonymiseUser(tx, id, at);
       sessionsEnded += deleteAllUserSessions(tx, id);
+      passwordLinksRevoked += revokeOpenPasswordTokens(tx, id, at);
       relabelUserInPress(tx, id);
     }
     clearApplicationContacts(tx, applicationIds, at);
@@ -115,7 +120,7 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
       releaseIds.push(release.id);
     }
 
-    const result = { userIds, applicationIds, auditEventIds, releaseIds, sessionsEnded };
+    const result = { userIds, applicationIds, auditEventIds, releaseIds, sessionsEnded, passwordLinksRevoked };
     writeAudit(tx, {
       actor,
       action: "personal-data.erase",
