@@ -12,6 +12,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { getUiFormat } from "@/lib/i18n/server";
+import { translateValidationMessage } from "@/lib/i18n/validation";
 import { previewOrganisationMerge } from "@/lib/organisations/merge";
 import { organisationVersionOf } from "@/lib/organisations/update";
 import { MergeConfirm } from "./merge-confirm";
@@ -55,6 +57,7 @@ export default async function MergeOrganisationPage({ params, searchParams }: Pr
   const duplicateId = idOf(single(query.med));
   const t = await getTranslations("merge");
   const tKind = await getTranslations("organisationKind");
+  const f = await getUiFormat();
   const candidates = search ? searchOrganisations(db, search, kept.id, PICKER_LIMIT) : [];
   const preview = duplicateId && duplicateId !== kept.id ? previewOrganisationMerge(db, kept.id, duplicateId) : null;
   const base = `/organisationer/${kept.id}/sla-ihop`;
@@ -150,7 +153,7 @@ export default async function MergeOrganisationPage({ params, searchParams }: Pr
 
           {preview.refusal ? (
             <Alert tone="error" title={t("refusedTitle")}>
-              {preview.refusal}
+              {translateValidationMessage(preview.refusal, f.locale)}
             </Alert>
           ) : (
             <>
