@@ -117,6 +117,7 @@ describe("mergeOrganisations", () => {
       after: { leadOrganisation: "Borås Stad" },
     });
     expect(listAuditEvents(db, "application", keptOwn.id).map((e) => e.action)).toEqual(["application.create"]);
+    expect(listAuditEvents(db, "user", coordinator.id)).toMatchObject([{ action: "user.organisationMerge", before: { organisationId: duplicate.id }, after: { organisationId: kept.id } }]);
     expect(listOrganisationHistory(db, kept.id).map((e) => [e.entityId, e.action])).toEqual([[kept.id, "organisation.merge"]]);
   });
 

@@ -92,6 +92,10 @@ export function mergeOrganisations(db: Db, input: unknown, actor: AuditActor): M
         at,
       });
     }
+    // A coordinator moves with their organisation: the same organisation, so their sessions go on.
+    for (const id of plan.userIds) {
+      writeAudit(tx, { actor, action: "user.organisationMerge", entityType: "user", entityId: id, before: { organisationId: duplicate.id }, after: { organisationId: keptId }, at });
+    }
     writeAudit(tx, {
       actor,
       action: "organisation.merge",
