@@ -16,7 +16,7 @@ import { loadPressContext } from "@/lib/press/context";
 import { factsHashOf, factsOf } from "@/lib/press/facts";
 import { caughtDomainError } from "@/lib/testing";
 import { MERGE_SELF_MESSAGE, MERGE_STALE_MESSAGE, mergeOrganisations, previewOrganisationMerge } from "./merge";
-import { organisationVersionOf } from "./update";
+import { organisationVersionOf, updateOrganisation } from "./update";
 
 const actor = { id: null, label: "Admin Test" };
 let db: Db;
@@ -175,6 +175,18 @@ describe("mergeOrganisations", () => {
     expect(error.message).toBe(MERGE_STALE_MESSAGE);
     expect(counts().organisations).toBe(before.organisations);
     expect(readTestAuditEvents(db, { action: "organisation.merge" })).toHaveLength(0);
+  });
+
+  it("keeps the duplicate's history as part of the kept organisation's", () => {
+    const kept = org("Vara kommun");
+    const typo = org("Vra kommun");
+    const renamed = updateOrganisation(db, { organisationId: typo.id, version: organisationVersionOf(typo), name: "Vara kommun (dubblett)", shortName: "Vara", kind: "kommun" }, actor);
+    mergeOrganisations(db, { ...inputFor(kept.id, renamed.id) }, actor);
+
+    expect(listOrganisationHistory(db, kept.id).map((e) => [e.entityId, e.action])).toEqual([
+      [typo.id, "organisation.update"],
+      [kept.id, "organisation.merge"],
+    ]);
   });
 
   it("marks a release stale when its round's grant changes organisation", () => {
