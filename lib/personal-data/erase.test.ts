@@ -16,7 +16,7 @@ import { recordDecisionSchema } from "@/lib/decisions/schema";
 import { loadPressContext } from "@/lib/press/context";
 import { factsHashOf, factsOf } from "@/lib/press/facts";
 import { caughtDomainError } from "@/lib/testing";
-import { ERASE_STALE_MESSAGE, erasePersonalData } from "./erase";
+import { ERASE_SELF_MESSAGE, ERASE_STALE_MESSAGE, erasePersonalData } from "./erase";
 import { findPersonalData, isEmpty, personalDataExport, subjectOf } from "./find";
 
 const officer = { id: null, label: "Olle Officer" };
@@ -155,7 +155,7 @@ describe("erasePersonalData", () => {
     expect(db.$client.prepare("SELECT count(*) AS n FROM password_tokens WHERE revoked_at IS NULL AND used_at IS NULL").get()).toEqual({ n: 0 });
   });
 
-  it("refuses, writing nothing, when what the page showed has changed or the box is not ticked", () => {
+  it("refuses, writing nothing, when what the page showed has changed, the box is not ticked, or the account is the admin's own", () => {
     const { umea } = story();
     const input = eraseInput("anna.berg@umea.example");
     const count = () => readTestAuditEvents(db).length;
@@ -163,6 +163,8 @@ describe("erasePersonalData", () => {
 
     expect(caughtDomainError(() => erasePersonalData(db, { ...input, confirmed: false }, admin)).code).toBe("invalid");
     expect(caughtDomainError(() => erasePersonalData(db, { ...input, contactCount: 2 }, admin)).message).toBe(ERASE_STALE_MESSAGE);
+    const anna = findPersonalData(db, subjectOf("anna.berg@umea.example")!).users[0]!;
+    expect(caughtDomainError(() => erasePersonalData(db, input, { id: anna.id, label: "Anna Berg" })).message).toBe(ERASE_SELF_MESSAGE);
     expect(count()).toBe(before);
     expect(readTestApplication(db, umea.id)?.contactName).toBe("Anna Berg");
   });

@@ -50,6 +50,7 @@ export type ErasureResult = {
 
 export const ERASE_STALE_MESSAGE = "Uppgifterna har ändrats sedan sidan visades. Sök igen och granska dem innan du raderar; ingenting har raderats.";
 export const ERASE_NOTHING_MESSAGE = "Det finns inga uppgifter om personen att radera.";
+export const ERASE_SELF_MESSAGE = "Du kan inte radera ditt eget användarkonto. Be en annan administratör göra det.";
 
 /** The recipients of the person's applications in a release's facts, with the contact as the data now has it. */
 function factsWithErasedContacts(facts: ReleaseFacts, values: PersonValues): ReleaseFacts | null {
@@ -90,6 +91,8 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
       throw new DomainError(ERASE_STALE_MESSAGE, undefined, "conflict");
     }
     const userIds = data.users.map((u) => u.id);
+    // The admin's own account would be signed out in the middle of its own erasure, and leave no one to answer for it.
+    if (actor.id !== null && userIds.includes(actor.id)) throw new DomainError(ERASE_SELF_MESSAGE, undefined, "domain");
     const applicationIds = data.contacts.map((c) => c.applicationId);
 
     const auditEventIds: number[] = [];
