@@ -8,4 +8,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/organisationer", labelKey: "organisations", permissions: ["organisation:manage"] },
   { href: "/press", labelKey: "press", permissions: ["press:write", "press:review"] },
   { href: "/logg", labelKey: "auditTrail", permissions: ["audit:read:all"] },
+  { href: "/personuppgifter", labelKey: "personalData", permissions: ["personal-data:manage"] },
 ];

@@ -14,6 +14,8 @@ import {
 const EXPECTED: Record<Permission, Record<Role, boolean>> = {
   "user:manage": { admin: true, officer: false, communications: false, coordinator: false },
   "organisation:manage": { admin: true, officer: true, communications: false, coordinator: false },
+  "organisation:merge": { admin: true, officer: false, communications: false, coordinator: false },
+  "personal-data:manage": { admin: true, officer: false, communications: false, coordinator: false },
   "round:manage": { admin: true, officer: true, communications: false, coordinator: false },
   "application:write": { admin: true, officer: true, communications: false, coordinator: false },
   "application:read:any": { admin: true, officer: true, communications: true, coordinator: false },

@@ -8,6 +8,10 @@ import type { Role } from "@/lib/enums";
 export const PERMISSIONS = [
   "user:manage",
   "organisation:manage",
+  // Merging an organisation entered twice into the one kept (admins only: it deletes an organisation).
+  "organisation:merge",
+  // Finding, exporting and erasing what is stored about a person (GDPR), admins only.
+  "personal-data:manage",
   "round:manage",
   "application:write",
   "application:read:any",
@@ -31,6 +35,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [
     "user:manage",
     "organisation:manage",
+    "organisation:merge",
+    "personal-data:manage",
     "round:manage",
     "application:write",
     "application:read:any",

@@ -40,8 +40,11 @@ export default async function OrganisationsPage({ searchParams }: Props) {
   const { rows, total } = page === 1 ? first : listOrganisations(db, { search, page });
   const savedId = Number(single(params.sparad));
   const saved = Number.isInteger(savedId) && savedId > 0 ? getOrganisation(db, savedId) : null;
+  const mergedId = Number(single(params.sammanslagen));
+  const merged = Number.isInteger(mergedId) && mergedId > 0 ? getOrganisation(db, mergedId) : null;
   const t = await getTranslations("organisations");
   const tKind = await getTranslations("organisationKind");
+  const tMerge = await getTranslations("merge");
 
   return (
     <>
@@ -49,6 +52,11 @@ export default async function OrganisationsPage({ searchParams }: Props) {
       {saved ? (
         <div className="mb-4">
           <Alert tone="success">{t("saved", { name: saved.name })}</Alert>
+        </div>
+      ) : null}
+      {merged ? (
+        <div className="mb-4">
+          <Alert tone="success">{tMerge("done", { name: merged.name })}</Alert>
         </div>
       ) : null}
       <form method="get" action="/organisationer" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-slate-50 p-4">

@@ -6,8 +6,10 @@ import decisions from "./decisions.json";
 import importMessages from "./import.json";
 import letters from "./letters.json";
 import meeting from "./meeting.json";
+import merge from "./merge.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
+import personalData from "./personal-data.json";
 import portal from "./portal.json";
 import pressChecks from "./press-checks.json";
 import pressTemplates from "./press-templates.json";
@@ -30,8 +32,10 @@ const messages = {
   ...importMessages,
   ...letters,
   ...meeting,
+  ...merge,
   ...newsroom,
   ...organisations,
+  ...personalData,
   ...portal,
   ...pressChecks,
   ...pressTemplates,

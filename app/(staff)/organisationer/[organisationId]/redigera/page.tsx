@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getOrganisation } from "@/db/queries/organisations";
 import { listCounties } from "@/db/queries/reference";
+import { buttonClasses } from "@/components/ui/button";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
@@ -27,11 +29,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditOrganisationPage({ params }: Props) {
-  await requireUser("organisation:manage");
+  const user = await requireUser("organisation:manage");
   const db = getDb();
   const organisation = getOrganisation(db, organisationIdOf((await params).organisationId));
   if (!organisation) notFound();
   const t = await getTranslations("organisations");
+  const tMerge = await getTranslations("merge");
 
   return (
     <>
@@ -48,6 +51,17 @@ export default async function EditOrganisationPage({ params }: Props) {
           municipalityCode: organisation.municipalityCode ?? "",
         }}
       />
+      {hasPermission(user, "organisation:merge") ? (
+        <section aria-labelledby="dubblett" className="mt-10 max-w-2xl border-t border-slate-300 pt-6">
+          <h2 id="dubblett" className="text-xl font-semibold">
+            {tMerge("sectionHeading")}
+          </h2>
+          <p className="mt-2 mb-3 text-slate-700">{tMerge("sectionIntro")}</p>
+          <Link href={`/organisationer/${organisation.id}/sla-ihop`} className={buttonClasses("secondary")}>
+            {tMerge("open")}
+          </Link>
+        </section>
+      ) : null}
     </>
   );
 }
