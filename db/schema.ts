@@ -557,6 +557,56 @@ export const pressPreviewLinks = sqliteTable(
   (t) => [uniqueIndex("press_preview_links_token_unique").on(t.tokenHash), index("press_preview_links_release_idx").on(t.releaseId)],
 );
 
+/*
+ * A newsroom subscription: an email address and what it wants (a topic, a county, or both; null is "all"), and
+ * nothing else about the person. It counts once confirmed (double opt-in: the confirmation link's token is stored as
+ * its SHA-256 only, and is gone once used). `unsubscribe_token` is in every mail it gets, for one-click
+ * unsubscribing; it is stored as it is, since every new mail must carry it. `filter_key` ("utbildning|24", "*|*")
+ * makes one address subscribe once per choice.
+ */
+export const newsroomSubscriptions = sqliteTable(
+  "newsroom_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(), // lower-cased
+    topic: text("topic"),
+    countyCode: text("county_code").references(() => counties.code),
+    filterKey: text("filter_key").notNull(),
+    locale: text("locale", { enum: ["sv", "en"] }).notNull().default("sv"),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: integer("confirm_expires_at", { mode: "timestamp_ms" }),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    unsubscribeToken: text("unsubscribe_token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("newsroom_subscriptions_email_filter_unique").on(t.email, t.filterKey),
+    uniqueIndex("newsroom_subscriptions_confirm_unique").on(t.confirmTokenHash),
+    uniqueIndex("newsroom_subscriptions_unsubscribe_unique").on(t.unsubscribeToken),
+    // A release's recipients: the confirmed subscriptions of its topics and county, and of "all".
+    index("newsroom_subscriptions_match_idx").on(t.topic, t.countyCode).where(sql`${t.confirmedAt} IS NOT NULL`),
+    // Unconfirmed subscriptions are removed when their link has expired.
+    index("newsroom_subscriptions_unconfirmed_idx").on(t.confirmExpiresAt).where(sql`${t.confirmedAt} IS NULL`),
+  ],
+);
+
+/*
+ * A release's mailing to the newsroom's subscribers: planned when a step makes it public (now or at its time), sent
+ * once when it is public, never again (not on later edits, not when it is unpublished and published again).
+ */
+export const pressReleaseMailings = sqliteTable(
+  "press_release_mailings",
+  {
+    releaseId: integer("release_id")
+      .primaryKey()
+      .references(() => pressReleases.id),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    mailedAt: integer("mailed_at", { mode: "timestamp_ms" }),
+    recipients: integer("recipients"),
+  },
+  (t) => [index("press_release_mailings_due_idx").on(t.dueAt).where(sql`${t.mailedAt} IS NULL`)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const countiesRelations = relations(counties, ({ many }) => ({
@@ -626,6 +676,8 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type PasswordToken = typeof passwordTokens.$inferSelect;
 export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+export type NewsroomSubscription = typeof newsroomSubscriptions.$inferSelect;
+export type PressReleaseMailing = typeof pressReleaseMailings.$inferSelect;
 export type Programme = typeof programmes.$inferSelect;
 export type NewProgramme = typeof programmes.$inferInsert;
 export type Round = typeof rounds.$inferSelect;
