@@ -121,6 +121,11 @@ export function countPendingSubscriptions(db: DbOrTx, email: string): number {
   );
 }
 
+/** How many subscriptions an address has, confirmed or not (what a person's data export and the tests ask). */
+export function countSubscriptionsOf(db: DbOrTx, email: string): number {
+  return db.select({ n: count() }).from(newsroomSubscriptions).where(eq(newsroomSubscriptions.email, email)).get()?.n ?? 0;
+}
+
 /** How many confirmed subscriptions the newsroom has (the staff's press page shows it). */
 export function countConfirmedSubscriptions(db: DbOrTx): number {
   return db.select({ n: count() }).from(newsroomSubscriptions).where(isNotNull(newsroomSubscriptions.confirmedAt)).get()?.n ?? 0;
