@@ -58,5 +58,5 @@ export const config = {
   // Everything but next-auth's own endpoints (running auth() there too would set a second CSRF cookie), Next's
   // assets and the app's icons. Not "anything with a dot": "/omgangar/2.0" is a page, and must not slip past.
   // The sitemap is public like robots.txt; the newsroom's revalidation answers only its own secret (lib/press/).
-  matcher: ["/((?!api/auth|api/newsroom/revalidate$|_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon$|apple-icon$|robots\\.txt$|sitemap\\.xml$).*)"],
+  matcher: ["/((?!api/auth|api/newsroom/revalidate$|api/newsroom/unsubscribe/|_next/static|_next/image|favicon\\.ico$|icon\\.svg$|icon$|apple-icon$|robots\\.txt$|sitemap\\.xml$).*)"],
 };

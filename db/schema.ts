@@ -12,6 +12,7 @@ import {
   APPLICATION_STATUSES,
   DECISION_OUTCOMES,
   ORGANISATION_KINDS,
+  PASSWORD_TOKEN_PURPOSES,
   PRESS_TARGET_KINDS,
   RELEASE_STATUSES,
   ROLES,
@@ -115,6 +116,8 @@ export const users = sqliteTable(
     // The sign-in before the last one: what the user's own page (/konto) shows, since the last is the current one.
     previousSignedInAt: integer("previous_signed_in_at", { mode: "timestamp" }),
     passwordChangedAt: integer("password_changed_at", { mode: "timestamp" }),
+    // Optimistic locking for /anvandare: every change through updateUser moves it on.
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -122,6 +125,9 @@ export const users = sqliteTable(
     uniqueIndex("users_email_unique").on(t.email),
     index("users_organisation_idx").on(t.organisationId),
     index("users_sort_name_idx").on(t.sortName),
+    // The user list's filters (/anvandare): role and disabled, each read in Swedish name order.
+    index("users_role_sort_idx").on(t.role, t.sortName),
+    index("users_disabled_sort_idx").on(t.disabled, t.sortName),
     // A coordinator always belongs to exactly one organisation; the other roles to none.
     check(
       "users_coordinator_has_organisation",
@@ -155,6 +161,55 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   windowStartedAt: integer("window_started_at", { mode: "timestamp" }).notNull(),
   lockedUntil: integer("locked_until", { mode: "timestamp" }),
 });
+
+/*
+ * Single-use links to set a password: an invitation (a new account, 7 days) or a reset (forgot password or an admin's
+ * new link, 1 hour). Only the SHA-256 of the random token is stored; the token itself is in the link alone. A link
+ * works while it is unused, unrevoked and unexpired; a newer link for the same user revokes the older ones.
+ */
+export const passwordTokens = sqliteTable(
+  "password_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: PASSWORD_TOKEN_PURPOSES }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("password_tokens_hash_unique").on(t.tokenHash), index("password_tokens_user_idx").on(t.userId)],
+);
+
+/*
+ * Mail waits here until it is delivered (lib/mail/). A writer enqueues a message inside its own write transaction,
+ * so a mail exists exactly when the change committed; the delivery loop claims due rows (moving next_attempt_at on
+ * past its send), sends them over SMTP and marks them sent, or puts them back with a later next_attempt_at.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    // Extra headers as a JSON object ({"List-Unsubscribe": "<https://…>"}).
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>(),
+    kind: text("kind").notNull(), // "invitation", "reset", later "newsroom.confirm", "newsroom.release"
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  // "Due and unsent": only unsent rows are in the index, in the order they fall due.
+  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL`)],
+);
 
 // ---------------------------------------------------------------- programmes and rounds
 
@@ -502,6 +557,56 @@ export const pressPreviewLinks = sqliteTable(
   (t) => [uniqueIndex("press_preview_links_token_unique").on(t.tokenHash), index("press_preview_links_release_idx").on(t.releaseId)],
 );
 
+/*
+ * A newsroom subscription: an email address and what it wants (a topic, a county, or both; null is "all"), and
+ * nothing else about the person. It counts once confirmed (double opt-in: the confirmation link's token is stored as
+ * its SHA-256 only, and is gone once used). `unsubscribe_token` is in every mail it gets, for one-click
+ * unsubscribing; it is stored as it is, since every new mail must carry it. `filter_key` ("utbildning|24", "*|*")
+ * makes one address subscribe once per choice.
+ */
+export const newsroomSubscriptions = sqliteTable(
+  "newsroom_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(), // lower-cased
+    topic: text("topic"),
+    countyCode: text("county_code").references(() => counties.code),
+    filterKey: text("filter_key").notNull(),
+    locale: text("locale", { enum: ["sv", "en"] }).notNull().default("sv"),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: integer("confirm_expires_at", { mode: "timestamp_ms" }),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    unsubscribeToken: text("unsubscribe_token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("newsroom_subscriptions_email_filter_unique").on(t.email, t.filterKey),
+    uniqueIndex("newsroom_subscriptions_confirm_unique").on(t.confirmTokenHash),
+    uniqueIndex("newsroom_subscriptions_unsubscribe_unique").on(t.unsubscribeToken),
+    // A release's recipients: the confirmed subscriptions of its topics and county, and of "all".
+    index("newsroom_subscriptions_match_idx").on(t.topic, t.countyCode).where(sql`${t.confirmedAt} IS NOT NULL`),
+    // Unconfirmed subscriptions are removed when their link has expired.
+    index("newsroom_subscriptions_unconfirmed_idx").on(t.confirmExpiresAt).where(sql`${t.confirmedAt} IS NULL`),
+  ],
+);
+
+/*
+ * A release's mailing to the newsroom's subscribers: planned when a step makes it public (now or at its time), sent
+ * once when it is public, never again (not on later edits, not when it is unpublished and published again).
+ */
+export const pressReleaseMailings = sqliteTable(
+  "press_release_mailings",
+  {
+    releaseId: integer("release_id")
+      .primaryKey()
+      .references(() => pressReleases.id),
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    mailedAt: integer("mailed_at", { mode: "timestamp_ms" }),
+    recipients: integer("recipients"),
+  },
+  (t) => [index("press_release_mailings_due_idx").on(t.dueAt).where(sql`${t.mailedAt} IS NULL`)],
+);
+
 // ---------------------------------------------------------------- relations
 
 export const countiesRelations = relations(counties, ({ many }) => ({
@@ -569,6 +674,10 @@ export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+export type PasswordToken = typeof passwordTokens.$inferSelect;
+export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+export type NewsroomSubscription = typeof newsroomSubscriptions.$inferSelect;
+export type PressReleaseMailing = typeof pressReleaseMailings.$inferSelect;
 export type Programme = typeof programmes.$inferSelect;
 export type NewProgramme = typeof programmes.$inferInsert;
 export type Round = typeof rounds.$inferSelect;

@@ -1,3 +1,5 @@
+import { listOutboxMessagesTo } from "@/db/queries/outbox";
+import { countSubscriptionsOf } from "@/db/queries/subscriptions";
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Db, type DbOrTx } from "@/db/client";
 import { loadPressContext } from "@/lib/press/context";
@@ -136,7 +138,7 @@ function currentFacts(db: DbOrTx, roundId: number): { facts: Record<string, unkn
 /** A release inserted as the lead's publish step leaves it: scheduled or embargoed to `publishAt`, or published. */
 export function insertRelease(
   roundId: number,
-  fields: { status: "scheduled" | "embargoed" | "published" | "draft"; publishAt: Date | null; headline: string; ingress?: string; topics?: string[]; regionCode?: string | null },
+  fields: { status: "scheduled" | "embargoed" | "published" | "approved" | "draft"; publishAt: Date | null; headline: string; ingress?: string; topics?: string[]; regionCode?: string | null },
 ): { id: number; slug: string } {
   return withDb((db) =>
     inWriteTransaction(db, (tx) => {
@@ -178,4 +180,18 @@ export function releaseAuditEvents(releaseId: number): { action: string; actorId
 
 export function releaseStatus(releaseId: number): string | null {
   return withDb((db) => getReleaseRow(db, releaseId)?.status ?? null);
+}
+
+/** The mail queued to an address (the outbox), oldest first: what the newsroom's subscribers are sent. */
+export function mailQueuedTo(email: string): { kind: string; subject: string; text: string; headers: Record<string, string> | null }[] {
+  return withDb((db) =>
+    listOutboxMessagesTo(db, email.toLowerCase())
+      .sort((a, b) => a.id - b.id)
+      .map((m) => ({ kind: m.kind, subject: m.subject, text: m.text, headers: m.headers ?? null })),
+  );
+}
+
+/** How many subscriptions (confirmed or not) an address has. */
+export function subscriptionCount(email: string): number {
+  return withDb((db) => countSubscriptionsOf(db, email.toLowerCase()));
 }

@@ -17,6 +17,10 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const ROLES = ["admin", "officer", "communications", "coordinator"] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What a link to set a password is for: a new account's first password, or a new one for a forgotten one. */
+export const PASSWORD_TOKEN_PURPOSES = ["invitation", "reset"] as const;
+export type PasswordTokenPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number];
+
 export const ROUND_STATUSES = ["planned", "open", "closed", "decided"] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 

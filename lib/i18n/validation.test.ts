@@ -31,7 +31,7 @@ function schemaSources(): string[] {
         return false;
       }
     });
-  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts"), join(lib, "decisions", "meeting-schema.ts"), join(lib, "press", "release-schema.ts"), join(lib, "applications", "contact-schema.ts")];
+  return [...schemas, join(lib, "validation", "fields.ts"), join(lib, "import", "columns.ts"), join(lib, "decisions", "meeting-schema.ts"), join(lib, "press", "release-schema.ts"), join(lib, "press", "subscription-schema.ts"), join(lib, "applications", "contact-schema.ts")];
 }
 
 /**

@@ -141,7 +141,8 @@ describe("the review flow", () => {
     expect(release.status).toBe("published");
     expect(release.publishAt).not.toBeNull();
     const actions = readTestAuditEvents(db, { entityType: "release" }).filter((e) => e.entityId === release.id).map((e) => e.action);
-    expect(actions).toEqual(["release.create", "release.submit", "release.approve", "release.publish"]);
+    // Published, it went to the newsroom's subscribers (none here) in the same step.
+    expect(actions).toEqual(["release.create", "release.submit", "release.approve", "release.publish", "release.mailed"]);
     const edit = await refusal(() => saveRelease(db, COMMS, { releaseId: release.id, version: release.version, content: snapshotOf(release) }));
     expect(edit.code).toBe("status");
   });

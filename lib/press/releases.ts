@@ -15,6 +15,7 @@ import {
   type ReleaseSnapshot,
 } from "@/db/queries/press-releases";
 import { inWriteTransaction } from "@/db/transaction";
+import { planMailingAfterStep } from "./subscriptions";
 import type { AuditActor } from "@/lib/audit";
 import { hasPermission, type Actor } from "@/lib/auth/permissions";
 import type { PressTopic } from "@/lib/enums";
@@ -180,6 +181,8 @@ export function takeReleaseStep(db: Db, actor: AuditActor & { role: Actor["role"
     const after = updateReleaseState(tx, before.id, before.version, change, actor, `release.${input.step}`, now);
     if (!after) throw conflict();
     if (input.comment.trim()) insertComment(tx, after.id, input.comment.trim(), actor, now);
+    // The subscribers get it once, when it is first public: now (mailed in this transaction) or at its time.
+    if (rule.goesPublic || input.step === "unschedule" || input.step === "unpublish") planMailingAfterStep(tx, after, now);
     return after;
   });
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "@/db/client";
 import { publishDueReleases } from "@/db/queries/newsroom";
 import { inWriteTransaction } from "@/db/transaction";
+import { mailDueReleases } from "./subscriptions";
 import { internalOrigin, REVALIDATE_HEADER, REVALIDATE_PATH, setRevalidateSecret } from "./newsroom-cache";
 
 /*
@@ -31,7 +32,12 @@ type StateHolder = { [STATE_KEY]?: SchedulerState };
 /** One tick: publish what is due, then revalidate when anything changed or a revalidation is still owed. */
 export async function runSchedulerTick(deps: SchedulerDeps, state: { pendingRevalidation: boolean }): Promise<number> {
   const now = deps.now();
-  const published = inWriteTransaction(deps.db(), (tx) => publishDueReleases(tx, now));
+  const published = inWriteTransaction(deps.db(), (tx) => {
+    const due = publishDueReleases(tx, now);
+    // Then the subscribers get what became public (scheduled, embargoed) in the same transaction.
+    mailDueReleases(tx, now);
+    return due;
+  });
   for (const release of published) deps.log(`Publicerade ${release.slug} (schemalagd till ${release.publishAt?.toISOString()}).`);
   if (published.length > 0) state.pendingRevalidation = true;
   if (state.pendingRevalidation) state.pendingRevalidation = !(await deps.revalidate());

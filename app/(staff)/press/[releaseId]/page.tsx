@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { getRelease, listComments, listPreviewLinks, listReleaseVersions, snapshotOf } from "@/db/queries/press-releases";
 import { getPressTemplate } from "@/db/queries/press-templates";
 import { listCounties } from "@/db/queries/reference";
+import { countConfirmedSubscriptions, getReleaseMailing } from "@/db/queries/subscriptions";
 import { getRound } from "@/db/queries/rounds";
 import { ReleaseArticle } from "@/components/press/release-article";
 import { ReleaseEditor } from "@/components/press/release-editor";
@@ -96,6 +97,8 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   }));
   const nextHour = new Date(Math.ceil((now + 60_000) / 3_600_000) * 3_600_000);
   const canExport = hasPermission(user, "press:export");
+  // The newsroom's subscribers get a release once, when it is first public (lib/press/subscriptions.ts).
+  const mailing = getReleaseMailing(db, release.id);
 
   return (
     <>
@@ -136,6 +139,12 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             </a>
           </Alert>
         </div>
+      ) : null}
+
+      {mailing?.mailedAt && mailing.recipients !== null ? (
+        <p className="mb-4">{t("subscriptions.mailedTo", { count: mailing.recipients, date: f.moment(mailing.mailedAt) })}</p>
+      ) : !mailing?.mailedAt && ["approved", "scheduled", "embargoed"].includes(release.status) ? (
+        <p className="mb-4">{t("subscriptions.mailPending", { count: countConfirmedSubscriptions(db) })}</p>
       ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -18,6 +18,7 @@ import refusals from "./refusals.json";
 import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
 import statistics from "./statistics.json";
+import subscriptions from "./subscriptions.json";
 import terms from "./terms.json";
 import validation from "./validation.json";
 
@@ -44,6 +45,7 @@ const messages = {
   ...roundAdmin,
   ...rounds,
   ...statistics,
+  ...subscriptions,
   ...terms,
   ...validation,
 };

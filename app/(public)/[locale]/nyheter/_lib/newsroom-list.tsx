@@ -11,7 +11,7 @@ import { formatDay } from "@/lib/format/ui";
 import type { Locale } from "@/lib/i18n/config";
 import { publicHref } from "@/lib/i18n/public-paths";
 import { isBuildPhase } from "@/lib/press/newsroom-cache";
-import { feedHref, type ListFilter, newsroomHref, releaseHref } from "./paths";
+import { feedHref, type ListFilter, newsroomHref, releaseHref, subscribeHref } from "./paths";
 
 /*
  * One page of the newsroom's list, for every filter address (see ./paths.ts). Read at render time through the
@@ -54,6 +54,7 @@ export async function newsroomMetadata(locale: Locale, filter: ListFilter): Prom
 
 export async function NewsroomList({ locale, filter }: { locale: Locale; filter: ListFilter }) {
   const t = await getTranslations("newsroom");
+  const ts = await getTranslations("subscriptions");
   const { list, regions } = read(filter);
   if (filter.page > list.pageCount) notFound();
   const region = filter.regionCode ? regions.find((r) => r.code === filter.regionCode) : null;
@@ -127,6 +128,11 @@ export async function NewsroomList({ locale, filter }: { locale: Locale; filter:
           <a href={publicHref("/nyheter/feed.xml", locale)} className="text-brand-700 underline">
             {t("feed")}
           </a>
+        </li>
+        <li>
+          <Link href={subscribeHref(locale, filter)} className="text-brand-700 underline">
+            {ts("link")}
+          </Link>
         </li>
       </ul>
     </>

@@ -49,6 +49,15 @@ export function parseFeedPath(segments: readonly string[]): Pick<ListFilter, "to
   return parts.length === 0 && (topic || regionCode) ? { topic, regionCode } : null;
 }
 
+/** The subscription form, with a list's filter as its choice ("/nyheter/prenumerera?amne=utbildning&lan=24"). */
+export function subscribeHref(locale: Locale, filter: Partial<Pick<ListFilter, "topic" | "regionCode">> = {}): string {
+  const query = new URLSearchParams();
+  if (filter.topic) query.set("amne", filter.topic);
+  if (filter.regionCode) query.set("lan", filter.regionCode);
+  const search = query.toString();
+  return publicHref(`/nyheter/prenumerera${search ? `?${search}` : ""}`, locale);
+}
+
 export function releaseHref(locale: Locale, slug: string): string {
   return publicHref(`/nyheter/${slug}`, locale);
 }
