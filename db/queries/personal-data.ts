@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
   applications,
   auditEvents,
   organisations,
+  passwordTokens,
   pressComments,
   pressReleaseVersions,
   pressReleases,
@@ -268,7 +269,9 @@ export function rewriteReleaseFacts(tx: DbOrTx, releaseId: number, facts: Releas
  * raw statement behind a check of the schema rather than a table import. Returns how many links were revoked.
  */
 export function revokeOpenPasswordTokens(tx: DbOrTx, userId: number, at: Date): number {
-  const exists = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'password_tokens'`);
-  if (!exists || exists.n === 0) return 0;
-  return tx.run(sql`UPDATE password_tokens SET revoked_at = ${at.getTime()} WHERE user_id = ${userId} AND used_at IS NULL AND revoked_at IS NULL`).changes;
+  return tx
+    .update(passwordTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), isNull(passwordTokens.revokedAt)))
+    .run().changes;
 }

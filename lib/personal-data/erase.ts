@@ -25,7 +25,7 @@ import { findInJson, scrubJson, type PersonValues } from "./values";
  * Erasing a person's details (GDPR), in one BEGIN IMMEDIATE transaction:
  * - their user account keeps its id (decisions and the audit trail refer to it) but is anonymised: name "Raderad
  *   användare", a unique placeholder email, no phone, disabled; its sessions end at once, and its open password
- *   links are revoked (once the user administration's password_tokens table is there). The labels that name them as
+ *   links are revoked. The labels that name them as
  *   the author of a release comment or of a saved version say "Raderad användare" too.
  * - applications that name them as contact person get "Raderad" as its name and no title, phone or email, with a new
  *   version (an edit form opened before cannot write the details back).
