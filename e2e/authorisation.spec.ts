@@ -20,6 +20,9 @@ test.describe.configure({ mode: "default" });
 
 /** The callers whose answers must hold none of A's private data. */
 const OUTSIDERS: readonly Caller[] = ["signedOut", "sessionEnded", "coordinatorB"];
+/** What an attacker might send instead of a form: nothing, a string, a list. */
+const JUNK_ARGUMENTS: unknown[][] = [[], ["junk"], [[1, 2]]];
+const GATE_REFUSALS: readonly ActionOutcome[] = ["sign-in", "unauthenticated", "forbidden"];
 const REFUSALS: readonly ActionOutcome[] = ["unauthenticated", "forbidden", "not_found", "domain", "sign-in", "invalid"];
 
 let world: World;
@@ -172,6 +175,12 @@ for (const caller of CALLERS) {
           if (OUTSIDERS.includes(caller) && !entry.capabilityUrl) {
             const leaked = leaks(answer.body);
             if (leaked.length > 0) failures.push(`${key}: ${url} showed ${caller} A's private data: ${leaked.join(", ")}`);
+            // The client router's request for the same page (its RSC payload) holds nothing either.
+            if (PAGES[key] && entry.method !== "POST") {
+              const flight = await request(context, world, { ...entry, request: () => ({ headers: { rsc: "1" } }) }, origin);
+              const leakedInFlight = leaks(flight.body);
+              if (leakedInFlight.length > 0) failures.push(`${key}: ${url} (RSC) showed ${caller} A's private data: ${leakedInFlight.join(", ")}`);
+            }
           }
         }),
       );
@@ -220,6 +229,19 @@ for (const caller of CALLERS) {
         const leaked = leaks(answer.body);
         if (leaked.length > 0) failures.push(`${key}: the answer showed ${caller} A's private data: ${leaked.join(", ")}`);
       }
+
+      // Past the gate, arguments that are no form at all are refused as cleanly (never a 500), and nothing is written.
+      // (A caller the gate turns away gets the same refusal whatever the arguments: it never reads them.)
+      if (entry.endsSession || GATE_REFUSALS.includes(expected)) continue;
+      const junkExpected = entry.junk ?? "invalid";
+      for (const junk of JUNK_ARGUMENTS) {
+        const junkOutcome = actionOutcomeOf(await callAction(context, page, built.id, junk, origin));
+        if (junkOutcome !== junkExpected) failures.push(`${key} with the arguments ${JSON.stringify(junk)} gave ${junkOutcome}, expected ${junkExpected}`);
+      }
+      const junkAfter = digest.snapshot();
+      const junkChanges = digest.ownChanges(baseline, junkAfter);
+      if (junkChanges.length > 0) failures.push(`${key} with arguments that are no form: the database changed: ${describeChanges(junkChanges)}`);
+      baseline = junkAfter;
     }
     expect(failures).toEqual([]);
   });

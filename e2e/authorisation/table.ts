@@ -59,6 +59,11 @@ export type ActionCase = {
   /** What an allowed caller sends when the expected outcome is "invalid"; `[{}]` unless given. */
   invalidArgs?: (w: World) => unknown[];
   expect: Record<Caller, ActionOutcome>;
+  /**
+   * What a caller past the gate gets for arguments that are no form at all (none, a string): "invalid" unless given.
+   * Never a 500: a forged call is bad input like any other.
+   */
+  junk?: ActionOutcome;
   /** Ends the caller's session when allowed: called last for each caller. */
   endsSession?: true;
 };
@@ -234,8 +239,9 @@ export const ACTIONS: Record<string, ActionCase> = {
   "app/actions.ts#setLocaleAction": {
     page: () => "/nyheter",
     args: () => [new FormArgument({ locale: "sv" })],
-    // Only the visitor's own cookie: open to everyone, on any page.
+    // Only the visitor's own cookie: open to everyone, on any page. Anything but a form is ignored.
     expect: Object.fromEntries(CALLERS.map((c) => [c, "ok"])) as Record<Caller, ActionOutcome>,
+    junk: "ok",
   },
   "app/actions.ts#signOutAction": {
     page: () => "/nyheter",
