@@ -100,7 +100,15 @@ export class DatabaseDigest {
     return JSON.stringify(row).includes(this.marker);
   }
 
+  private last: { version: number; snapshot: Snapshot } | null = null;
+
+  /**
+   * Every row's hash. PRAGMA data_version changes whenever another connection commits, so while nothing was
+   * committed since the last snapshot that same snapshot is the answer (and a diff of it with itself is empty).
+   */
   snapshot(): Snapshot {
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    if (this.last?.version === version) return this.last.snapshot;
     const snapshot: Snapshot = new Map();
     for (const table of this.tables) {
       const rows = new Map<string, [string, Row]>();
@@ -113,21 +121,25 @@ export class DatabaseDigest {
       }
       snapshot.set(table.name, rows);
     }
+    this.last = { version, snapshot };
     return snapshot;
   }
 
   /** The test's own rows that differ between two snapshots (added, removed or changed). */
   ownChanges(before: Snapshot, after: Snapshot): ChangedRow[] {
     const changes: ChangedRow[] = [];
+    if (before === after) return changes;
+    const consider = (table: TableInfo, key: string, x: [string, Row] | undefined, y: [string, Row] | undefined) => {
+      if ((x && this.isOurs(table, x[1])) || (y && this.isOurs(table, y[1]))) changes.push({ table: table.name, key, before: x?.[1] ?? null, after: y?.[1] ?? null });
+    };
     for (const table of this.tables) {
       const a = before.get(table.name)!;
       const b = after.get(table.name)!;
-      for (const key of new Set([...a.keys(), ...b.keys()])) {
-        const x = a.get(key);
+      for (const [key, x] of a) {
         const y = b.get(key);
-        if (x?.[0] === y?.[0]) continue;
-        if ((x && this.isOurs(table, x[1])) || (y && this.isOurs(table, y[1]))) changes.push({ table: table.name, key, before: x?.[1] ?? null, after: y?.[1] ?? null });
+        if (x[0] !== y?.[0]) consider(table, key, x, y);
       }
+      for (const [key, y] of b) if (!a.has(key)) consider(table, key, undefined, y);
     }
     return changes;
   }
