@@ -1,5 +1,6 @@
 import { SESSION_ENDED_PARAM } from "@/lib/auth/sign-in-params";
-import { currentVersions, type World } from "./world";
+import type { ChangedRow } from "./digest";
+import { applicationContact, currentVersions, type World } from "./world";
 
 /*
  * The authorisation table: for every page, route handler and server action of the app, how to make a concrete request
@@ -66,7 +67,23 @@ export type ActionCase = {
   junk?: ActionOutcome;
   /** Ends the caller's session when allowed: called last for each caller. */
   endsSession?: true;
+  /**
+   * For an "ok" call: what it must have done, as problems found (none: it did it). Without it an allowed call must
+   * change nothing of the test's (a preview, a cookie).
+   */
+  verifyOk?: (w: World, args: unknown[], changes: ChangedRow[]) => string[];
 };
+
+/** A contact change really made, and audited. */
+function contactChanged(w: World, args: unknown[], changes: ChangedRow[]): string[] {
+  const input = args[0] as { applicationId: number; contactName: string };
+  const problems: string[] = [];
+  const stored = applicationContact(input.applicationId);
+  if (stored.contactName !== input.contactName) problems.push(`the contact person is still ${JSON.stringify(stored)}`);
+  const audited = changes.some((c) => c.table === "audit_events" && c.before === null && c.after?.action === "application.contact" && c.after?.entity_id === input.applicationId);
+  if (!audited) problems.push("the change was not audited");
+  return problems;
+}
 
 // ---------------------------------------------------------------- shorthands
 
@@ -227,7 +244,7 @@ export const ROUTES: Record<string, HttpCase | HttpCase[]> = {
 
 const application = (w: World) => `/ansokningar/${w.lead.id}`;
 
-export const ACTIONS: Record<string, ActionCase> = {
+export const ACTIONS: Record<string, ActionCase | ActionCase[]> = {
   "app/(public)/[locale]/logga-in/actions.ts#signInAction": {
     // With the ended-session parameter the proxy lets a signed-in visitor reach the sign-in page too.
     page: () => `/logga-in?${SESSION_ENDED_PARAM}=1`,
@@ -257,21 +274,26 @@ export const ACTIONS: Record<string, ActionCase> = {
     expect: gate(permitted("admin", "officer", "communications", "coordinatorA", "coordinatorB")),
   },
 
-  "app/(staff)/ansokningar/[applicationId]/contact-actions.ts#updateContactAction": {
-    page: application,
-    args: (w) => [
-      {
-        applicationId: w.lead.id,
-        version: currentVersions(w).lead,
-        contactName: w.forgedMarker,
-        contactTitle: "",
-        contactPhone: "",
-        contactEmail: "forfalskat@b.example",
-      },
-    ],
-    // A's coordinator really changes it (the known-good call); B's forged call with A's id is not found.
-    expect: gate({ admin: "forbidden", officer: "forbidden", communications: "forbidden", coordinatorA: "ok", coordinatorB: "not_found" }),
-  },
+  "app/(staff)/ansokningar/[applicationId]/contact-actions.ts#updateContactAction": [
+    {
+      page: application,
+      args: (w) => [
+        { applicationId: w.lead.id, version: currentVersions(w).lead, contactName: w.forgedMarker, contactTitle: "", contactPhone: "", contactEmail: "forfalskat@b.example" },
+      ],
+      // A's coordinator really changes it (the known-good call); B's forged call with A's id is not found.
+      expect: gate({ admin: "forbidden", officer: "forbidden", communications: "forbidden", coordinatorA: "ok", coordinatorB: "not_found" }),
+      verifyOk: contactChanged,
+    },
+    {
+      // The same for the application A takes part in as co-applicant.
+      page: application,
+      args: (w) => [
+        { applicationId: w.joint.id, version: currentVersions(w).joint, contactName: w.forgedMarker, contactTitle: "", contactPhone: "", contactEmail: "forfalskat@b.example" },
+      ],
+      expect: gate({ admin: "forbidden", officer: "forbidden", communications: "forbidden", coordinatorA: "ok", coordinatorB: "not_found" }),
+      verifyOk: contactChanged,
+    },
+  ],
   "app/(staff)/ansokningar/[applicationId]/decision-actions.ts#recordDecisionAction": {
     page: application,
     args: (w) => [{ applicationId: w.joint.id, outcome: "approved", grantedAmount: 100_000, motivation: w.forgedMarker, decidedOn: today() }],

@@ -131,10 +131,10 @@ export function currentVersions(w: World) {
   }));
 }
 
-/** The contact person of A's application as stored now. */
-export function leadContact(w: World): { contactName: string; contactEmail: string; version: number } {
+/** The contact person of an application as stored now. */
+export function applicationContact(applicationId: number): { contactName: string; contactEmail: string; version: number } {
   return withDb((db) => {
-    const a = getApplicationSnapshot(db, w.lead.id)!;
+    const a = getApplicationSnapshot(db, applicationId)!;
     return { contactName: a.contactName, contactEmail: a.contactEmail, version: a.version };
   });
 }
