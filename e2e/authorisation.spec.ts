@@ -239,6 +239,21 @@ for (const caller of CALLERS) {
         if (leaked.length > 0) failures.push(`${key}: the answer showed ${caller} A's private data: ${leaked.join(", ")}`);
       }
 
+      // Signed out, the same call through a public page, which the proxy lets through: Next forwards it to a page that
+      // holds the action, the proxy sends that request to sign-in, and Next answers the forwarding's empty "{}"
+      // (action-handler.js, createForwardedActionResponse). The action never runs.
+      if (caller === "signedOut" && expected === "sign-in") {
+        const detour = await callAction(context, "/nyheter", built.id, args, origin);
+        const detourAfter = digest.snapshot();
+        if (detour.status !== 200 || detour.body !== "{}") {
+          failures.push(`${key} posted signed out to /nyheter gave ${detour.status} ${detour.body.slice(0, 200)}, expected the forwarding's empty {}`);
+        }
+        const detourChanges = digest.ownChanges(baseline, detourAfter);
+        if (detourChanges.length > 0) failures.push(`${key} posted signed out to /nyheter: the database changed: ${describeChanges(detourChanges)}`);
+        if (leaks(detour.body).length > 0) failures.push(`${key} posted signed out to /nyheter showed A's private data: ${leaks(detour.body).join(", ")}`);
+        baseline = detourAfter;
+      }
+
       // Past the gate, arguments that are no form at all are refused as cleanly (never a 500), and nothing is written.
       // (A caller the gate turns away gets the same refusal whatever the arguments: it never reads them.)
       if (entry.endsSession || GATE_REFUSALS.includes(expected)) continue;
