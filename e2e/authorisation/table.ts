@@ -220,7 +220,11 @@ export const ROUTES: Record<string, HttpCase | HttpCase[]> = {
   ],
   "GET /logg/export": { url: () => "/logg/export", expect: staff(only("admin")) },
   "GET /omgangar/[roundId]/export": { url: (w) => `/omgangar/${w.roundId}/export?format=csv`, expect: staff(only("admin", "officer", "communications")) },
-  "GET /omgangar/[roundId]/import/mall": { url: (w) => `/omgangar/${w.roundId}/import/mall`, expect: staff(only("admin", "officer")) },
+  "GET /omgangar/[roundId]/import/mall": [
+    { url: (w) => `/omgangar/${w.roundId}/import/mall`, expect: staff(only("admin", "officer")) },
+    // A round that does not exist has no import file, as it has no import page.
+    { url: () => "/omgangar/999999999/import/mall", expect: staff({ admin: 404, officer: 404, communications: 403, coordinatorA: 403, coordinatorB: 403 }) },
+  ],
   // A check of a file ("preview") writes nothing, so the allowed callers really run it.
   "POST /omgangar/[roundId]/import/run": [
     {
