@@ -13,6 +13,8 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
+  // Anyone can call an action with arguments of their own making: anything but a form changes nothing (never a 500).
+  if (!(formData instanceof FormData)) return;
   const locale = toLocale(String(formData.get("locale") ?? ""));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
 }

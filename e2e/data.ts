@@ -13,6 +13,7 @@ import { listAuditEvents } from "@/db/queries/audit";
 import { getRelease as getReleaseRow, insertRelease as insertReleaseRow } from "@/db/queries/press-releases";
 import { registerApplication } from "@/lib/applications/register";
 import { changeDecision, makeDecision, recordDecision } from "@/lib/decisions/record";
+import { createUserAccount } from "@/lib/users";
 import { applicationFieldsSchema, type ApplicationFieldsInput } from "@/lib/applications/schema";
 
 /*
@@ -194,4 +195,32 @@ export function mailQueuedTo(email: string): { kind: string; subject: string; te
 /** How many subscriptions (confirmed or not) an address has. */
 export function subscriptionCount(email: string): number {
   return withDb((db) => countSubscriptionsOf(db, email.toLowerCase()));
+}
+
+// ---------------------------------------------------------------- accounts of a test's own (e2e/authorisation.spec.ts)
+
+/**
+ * An account of the test's own, made as the CLI makes one (lib/users: hashed, audited), so a test that signs it in
+ * or out never touches the demo users' sessions. A coordinator needs its organisation.
+ */
+export async function createUser(
+  role: "admin" | "officer" | "communications" | "coordinator",
+  options: { organisationId?: number; name?: string } = {},
+): Promise<{ id: number; email: string; password: string }> {
+  const code = uniqueCode().toLowerCase();
+  const email = `${role}-${code}@test.example`;
+  const password = `lösen-${randomBytes(12).toString("base64url")}`;
+  const path = process.env.E2E_DATABASE_PATH;
+  if (!path) throw new Error("E2E_DATABASE_PATH is not set");
+  const db = openDatabase(path);
+  try {
+    const user = await createUserAccount(
+      db,
+      { email, name: options.name ?? `Test ${role} ${code}`, role, organisationId: options.organisationId ?? null, password },
+      ACTOR,
+    );
+    return { id: user.id, email, password };
+  } finally {
+    db.$client.close();
+  }
 }
