@@ -147,6 +147,13 @@ export const PAGES: Record<string, HttpCase | HttpCase[]> = {
     // A's round has no public release: its grants list is not announced, for anyone.
     { url: (w) => `/beviljade/${w.roundId}`, expect: everyone(404) },
   ],
+  "/[locale]/nyheter/prenumerera": [
+    { url: () => "/nyheter/prenumerera", expect: everyone(200) },
+    { url: () => "/en/nyheter/prenumerera?amne=utbildning&lan=24", expect: everyone(200) },
+  ],
+  // A link's page says whether the link works; an unknown token is the same page with its message, for everyone.
+  "/[locale]/nyheter/prenumerera/bekrafta/[token]": { url: () => `/nyheter/prenumerera/bekrafta/${"x".repeat(43)}`, expect: everyone(200) },
+  "/[locale]/nyheter/prenumerera/avsluta/[token]": { url: () => `/nyheter/prenumerera/avsluta/${"x".repeat(43)}`, expect: everyone(200) },
   "/[locale]/forhandsvisning/[token]": [
     { url: (w) => `/forhandsvisning/${w.preview.token}`, expect: everyone(200), capabilityUrl: true },
     { url: (w) => `/forhandsvisning/${w.preview.token.slice(0, -2)}xx`, expect: everyone(404) },
@@ -172,6 +179,8 @@ export const PAGES: Record<string, HttpCase | HttpCase[]> = {
   "/omgangar/[roundId]/redigera": { url: (w) => `/omgangar/${w.roundId}/redigera`, expect: staff(only("admin", "officer")) },
   "/organisationer": { url: () => "/organisationer", expect: staff(only("admin", "officer")) },
   "/organisationer/[organisationId]/redigera": { url: (w) => `/organisationer/${w.orgA.id}/redigera`, expect: staff(only("admin", "officer")) },
+  "/organisationer/[organisationId]/sla-ihop": { url: (w) => `/organisationer/${w.orgA.id}/sla-ihop`, expect: staff(only("admin")) },
+  "/personuppgifter": { url: (w) => `/personuppgifter?sok=${encodeURIComponent(w.lead.contactEmail)}`, expect: staff(only("admin")) },
   "/press": { url: () => "/press", expect: staff(only("admin", "officer", "communications")) },
   "/press/ny": { url: () => "/press/ny", expect: staff(only("admin", "communications")) },
   "/press/[releaseId]": { url: (w) => `/press/${w.draft.id}`, expect: staff(only("admin", "officer", "communications")) },
@@ -213,12 +222,21 @@ export const ROUTES: Record<string, HttpCase | HttpCase[]> = {
   // Only the scheduler's own secret opens it; anyone else gets a missing page.
   "POST /api/newsroom/revalidate": { url: () => "/api/newsroom/revalidate", method: "POST", expect: everyone(404) },
 
+  // One-click unsubscribe (RFC 8058): the token is the key; an unknown one answers the same, and opening it in a
+  // browser leads to the page with a button.
+  "POST /api/newsroom/unsubscribe/[token]": { url: () => `/api/newsroom/unsubscribe/${"x".repeat(43)}`, method: "POST", expect: everyone(204) },
+  "GET /api/newsroom/unsubscribe/[token]": {
+    url: () => `/api/newsroom/unsubscribe/${"x".repeat(43)}`,
+    expect: everyone({ redirect: `/nyheter/prenumerera/avsluta/${"x".repeat(43)}` }),
+  },
+
   "GET /ansokningar/[applicationId]/beslutsbrev": [
     { url: (w) => `/ansokningar/${w.lead.id}/beslutsbrev?format=pdf`, expect: staff({ ...only("admin", "officer", "communications", "coordinatorA"), coordinatorB: 404 }) },
     // No decision yet: no letter, for anyone.
     { url: (w) => `/ansokningar/${w.joint.id}/beslutsbrev?format=pdf`, expect: staff({ admin: 404, officer: 404, communications: 404, coordinatorA: 404, coordinatorB: 404 }) },
   ],
   "GET /logg/export": { url: () => "/logg/export", expect: staff(only("admin")) },
+  "GET /personuppgifter/export": { url: (w) => `/personuppgifter/export?sok=${encodeURIComponent(w.lead.contactEmail)}`, expect: staff(only("admin")) },
   "GET /omgangar/[roundId]/export": { url: (w) => `/omgangar/${w.roundId}/export?format=csv`, expect: staff(only("admin", "officer", "communications")) },
   "GET /omgangar/[roundId]/import/mall": [
     { url: (w) => `/omgangar/${w.roundId}/import/mall`, expect: staff(only("admin", "officer")) },
@@ -269,6 +287,25 @@ export const ACTIONS: Record<string, ActionCase | ActionCase[]> = {
     args: () => [],
     expect: Object.fromEntries(CALLERS.map((c) => [c, "redirect"])) as Record<Caller, ActionOutcome>,
     endsSession: true,
+  },
+
+  // The newsroom's subscriptions are public by nature: the schema refuses no address; a link's token is its only key.
+  "app/(public)/[locale]/nyheter/prenumerera/actions.ts#subscribeAction": {
+    page: () => "/nyheter/prenumerera",
+    args: () => [{ email: "inte-en-adress", locale: "sv" }],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "invalid"])) as Record<Caller, ActionOutcome>,
+  },
+  "app/(public)/[locale]/nyheter/prenumerera/actions.ts#confirmSubscriptionAction": {
+    page: () => `/nyheter/prenumerera/bekrafta/${"x".repeat(43)}`,
+    args: () => [{ token: "x".repeat(43), locale: "sv" }],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "ok"])) as Record<Caller, ActionOutcome>,
+    junk: "ok",
+  },
+  "app/(public)/[locale]/nyheter/prenumerera/actions.ts#unsubscribeAction": {
+    page: () => `/nyheter/prenumerera/avsluta/${"x".repeat(43)}`,
+    args: () => [{ token: "x".repeat(43) }],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "ok"])) as Record<Caller, ActionOutcome>,
+    junk: "ok",
   },
 
   "app/(staff)/konto/actions.ts#changePasswordAction": {
@@ -364,6 +401,17 @@ export const ACTIONS: Record<string, ActionCase | ActionCase[]> = {
     page: (w) => `/organisationer/${w.orgA.id}/redigera`,
     args: (w) => [{ organisationId: w.orgA.id, version: currentVersions(w).orgA, name: w.forgedMarker, shortName: "Förfalskad", kind: "annan" }],
     expect: gate(permitted("admin", "officer")),
+  },
+
+  "app/(staff)/organisationer/actions.ts#mergeOrganisationsAction": {
+    page: (w) => `/organisationer/${w.orgA.id}/sla-ihop`,
+    args: (w) => [{ keptId: w.orgA.id, duplicateId: w.orgB.id, keptVersion: 0, duplicateVersion: 0, leadCount: 1, coApplicationCount: 0, userCount: 1 }],
+    expect: gate(permitted("admin")),
+  },
+  "app/(staff)/personuppgifter/actions.ts#erasePersonalDataAction": {
+    page: () => "/personuppgifter",
+    args: (w) => [{ term: w.lead.contactEmail, userCount: 0, contactCount: 1, confirmed: true }],
+    expect: gate(permitted("admin")),
   },
 
   "app/(staff)/press/actions.ts#generateReleaseAction": {
