@@ -183,6 +183,8 @@ describe("refusals in English", () => {
     "lib/applications/update.ts",
     "lib/import/validate.ts",
     "lib/press/releases.ts",
+    "lib/users/admin.ts",
+    "lib/users/forgot-password.ts",
   ];
 
   it("has an English text for every refusal of the decision and round rules", () => {
