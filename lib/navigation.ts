@@ -7,5 +7,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", labelKey: "overview" },
   { href: "/organisationer", labelKey: "organisations", permissions: ["organisation:manage"] },
   { href: "/press", labelKey: "press", permissions: ["press:write", "press:review"] },
+  { href: "/anvandare", labelKey: "users", permissions: ["user:manage"] },
   { href: "/logg", labelKey: "auditTrail", permissions: ["audit:read:all"] },
 ];

@@ -8,6 +8,7 @@ import letters from "./letters.json";
 import meeting from "./meeting.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
+import passwordLink from "./password-link.json";
 import portal from "./portal.json";
 import pressChecks from "./press-checks.json";
 import pressTemplates from "./press-templates.json";
@@ -17,6 +18,7 @@ import roundAdmin from "./round-admin.json";
 import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 import terms from "./terms.json";
+import users from "./users.json";
 import validation from "./validation.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
@@ -32,6 +34,7 @@ const messages = {
   ...meeting,
   ...newsroom,
   ...organisations,
+  ...passwordLink,
   ...portal,
   ...pressChecks,
   ...pressTemplates,
@@ -41,6 +44,7 @@ const messages = {
   ...rounds,
   ...statistics,
   ...terms,
+  ...users,
   ...validation,
 };
 export default messages;
