@@ -26,7 +26,19 @@ export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
   return `Anslag <noreply@${host}>`;
 }
 
-/** The public site's address, for the absolute links a mail carries. */
+/**
+ * The public site's address, for the absolute links a mail carries: ANSLAG_PUBLIC_URL, else this server on
+ * localhost (its port as server.mjs was told it). Never the request's Host header: a forged one would put another
+ * site's address into a reset link.
+ */
 export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ANSLAG_PUBLIC_URL?.replace(/\/+$/, "") || `http://localhost:${env.PORT ?? 3000}`;
+  const configured = env.ANSLAG_PUBLIC_URL?.replace(/\/+$/, "");
+  if (configured) return configured;
+  let port = env.PORT ?? "3000";
+  try {
+    if (env.ANSLAG_INTERNAL_ORIGIN) port = new URL(env.ANSLAG_INTERNAL_ORIGIN).port || port;
+  } catch {
+    // keep PORT
+  }
+  return `http://localhost:${port}`;
 }
