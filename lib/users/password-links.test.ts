@@ -42,7 +42,7 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 describe("invitation links", () => {
-  it("stores only the token's SHA-256, with a 7-day expiry, and mails the link through the outbox", () => {
+  it("stores only the token's SHA-256, with a 7-day expiry, and mails the link through the outbox", async () => {
     const { user, link } = invite();
     const [row] = listPasswordTokens(db, user.id);
     expect(row).toMatchObject({ purpose: "invitation", tokenHash: hashToken(link.token), expiresAt: at(INVITATION_LIFETIME_MS), createdBy: admin.id });
@@ -53,6 +53,9 @@ describe("invitation links", () => {
     expect(mail!.text).toContain(link.url);
     // The account has no password yet: nothing signs in.
     expect(getUserById(db, user.id)!.passwordHash).toBe(UNUSABLE_PASSWORD_HASH);
+    await expect(verifyPassword(UNUSABLE_PASSWORD_HASH, "")).resolves.toBe(false);
+    await expect(verifyPassword(UNUSABLE_PASSWORD_HASH, UNUSABLE_PASSWORD_HASH)).resolves.toBe(false);
+    expect((await authenticate(db, EMAIL, UNUSABLE_PASSWORD_HASH, null, T0)).ok).toBe(false);
     // The audit trail has neither the token nor a hash.
     const trail = JSON.stringify(listAuditEvents(db, "user", user.id));
     expect(trail).not.toContain(link.token);
