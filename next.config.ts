@@ -37,6 +37,9 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       { source: "/forhandsvisning/:token", headers: preview },
       { source: "/:locale(sv|en)/forhandsvisning/:token", headers: preview },
+      // A link to set a password is as private (lib/users/password-links.ts).
+      { source: "/losenord/:token", headers: preview },
+      { source: "/:locale(sv|en)/losenord/:token", headers: preview },
     ];
   },
 };

@@ -15,6 +15,9 @@ if (!process.env.E2E_DATABASE_PATH) {
 }
 process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString("base64url");
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The run's own SMTP server (e2e/mail-server.ts): the app delivers to it, tests read what it received over HTTP.
+process.env.E2E_SMTP_PORT ??= String(PORT + 400);
+process.env.E2E_MAIL_HTTP_PORT ??= String(PORT + 401);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 const CHROMIUM = {
@@ -58,18 +61,29 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: CHROMIUM },
     { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/, use: CHROMIUM },
   ],
-  webServer: {
-    command: `tsx e2e/prepare-db.ts && exec node server.mjs -p ${PORT} -H 127.0.0.1`,
-    url: `${BASE_URL}/logga-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      AUTH_SECRET: process.env.E2E_AUTH_SECRET,
-      AUTH_TRUST_HOST: "true",
-      NODE_ENV: "production",
+  webServer: [
+    {
+      command: "exec tsx e2e/mail-server.ts",
+      url: `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_SMTP_PORT: process.env.E2E_SMTP_PORT, E2E_MAIL_HTTP_PORT: process.env.E2E_MAIL_HTTP_PORT },
     },
-  },
+    {
+      command: `tsx e2e/prepare-db.ts && exec node server.mjs -p ${PORT} -H 127.0.0.1`,
+      url: `${BASE_URL}/logga-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_PATH: process.env.E2E_DATABASE_PATH,
+        AUTH_SECRET: process.env.E2E_AUTH_SECRET,
+        AUTH_TRUST_HOST: "true",
+        NODE_ENV: "production",
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        ANSLAG_MAIL_FROM: "Anslag <noreply@anslag.example>",
+      },
+    },
+  ],
 });

@@ -59,8 +59,10 @@ export function claimDueOutboxMessages(tx: DbOrTx, now: Date, leaseUntil: Date, 
     .sort((a, b) => a.id - b.id);
 }
 
-export function markOutboxMessageSent(db: DbOrTx, id: number, at: Date): void {
-  db.update(mailOutbox).set({ sentAt: at, lastError: null }).where(eq(mailOutbox.id, id)).run();
+/** A delivered message; `redactedText` replaces its body when the body held a secret (a password link). */
+export function markOutboxMessageSent(db: DbOrTx, id: number, at: Date, redactedText?: string): void {
+  const body = redactedText === undefined ? {} : { text: redactedText, html: null };
+  db.update(mailOutbox).set({ sentAt: at, lastError: null, ...body }).where(eq(mailOutbox.id, id)).run();
 }
 
 /** A failed attempt: the message waits until `retryAt`, with the error (never its body) kept for the operator. */

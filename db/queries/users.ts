@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
-import { users, type NewUser, type User } from "../schema";
+import { organisations, users, type NewUser, type Role, type User } from "../schema";
 import { deleteUserSessions } from "./sessions";
 import { swedishSortKey } from "@/lib/format/sort";
 
@@ -17,6 +17,16 @@ function statements(db: Db) {
   let s = prepared.get(db);
   if (!s) prepared.set(db, (s = prepare(db)));
   return s;
+}
+
+/**
+ * The password_hash of an account whose user has not chosen a password yet (an invitation is open). It is no argon2
+ * hash, so no password ever verifies against it (lib/auth/password.ts), and the column stays NOT NULL.
+ */
+export const UNUSABLE_PASSWORD_HASH = "!no-password-yet";
+
+export function hasChosenPassword(user: Pick<User, "passwordHash">): boolean {
+  return user.passwordHash !== UNUSABLE_PASSWORD_HASH;
 }
 
 export function normaliseEmail(email: string): string {
@@ -59,10 +69,17 @@ export function updateUser(
   db: DbOrTx,
   id: number,
   patch: Partial<Pick<User, "name" | "role" | "organisationId" | "disabled">>,
+  options: { expectedVersion?: number; at?: Date } = {},
 ): User | null {
-  const set = patch.name === undefined ? patch : { ...patch, sortName: swedishSortKey(patch.name) };
+  const set = {
+    ...(patch.name === undefined ? patch : { ...patch, sortName: swedishSortKey(patch.name) }),
+    version: sql`${users.version} + 1`,
+    updatedAt: options.at ?? new Date(),
+  };
   const before = db.select({ role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.id, id)).get();
-  const user = db.update(users).set(set).where(eq(users.id, id)).returning().get() ?? null;
+  // The version the form carried is in the WHERE, so the check and the write are one step (null: changed meanwhile).
+  const where = options.expectedVersion === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.version, options.expectedVersion));
+  const user = db.update(users).set(set).where(where).returning().get() ?? null;
   if (user && before && (user.disabled || user.role !== before.role || user.organisationId !== before.organisationId)) {
     deleteUserSessions(db, id);
   }
@@ -72,4 +89,116 @@ export function updateUser(
 /** Stores a new password hash; the caller ends the sessions it should and writes the audit event in the transaction. */
 export function setPasswordHash(db: DbOrTx, id: number, passwordHash: string, at = new Date()): void {
   db.update(users).set({ passwordHash, passwordChangedAt: at }).where(eq(users.id, id)).run();
+}
+
+// ---------------------------------------------------------------- the user list (/anvandare)
+
+export const USER_PAGE_SIZE = 50;
+
+export type UserListFilter = {
+  search?: string;
+  role?: Role;
+  organisationId?: number;
+  /** true: only disabled accounts; false: only enabled ones; undefined: both. */
+  disabled?: boolean;
+};
+
+export type UserListRow = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: number | null;
+  organisationName: string | null;
+  disabled: boolean;
+  activated: boolean;
+  lastSignedInAt: Date | null;
+};
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function userListWhere(filter: UserListFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.organisationId !== undefined) conditions.push(eq(users.organisationId, filter.organisationId));
+  if (filter.disabled !== undefined) conditions.push(eq(users.disabled, filter.disabled));
+  const search = filter.search?.trim();
+  if (search) {
+    // The name through its Swedish sort key (case and accents folded as the list sorts), the address lower-cased.
+    const byName = sql`${users.sortName} LIKE ${likeContains(swedishSortKey(search))} ESCAPE '\\'`;
+    const byEmail = sql`${users.email} LIKE ${likeContains(search.toLowerCase())} ESCAPE '\\'`;
+    conditions.push(or(byName, byEmail)!);
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/**
+ * One page of accounts in Swedish name order (sort_name; with a role or disabled filter the (role, sort_name) and
+ * (disabled, sort_name) indexes), with the number that match. An organisation filter reads users_organisation_idx.
+ */
+export function listUsers(db: DbOrTx, filter: UserListFilter, page: number, pageSize = USER_PAGE_SIZE): { rows: UserListRow[]; total: number } {
+  const where = userListWhere(filter);
+  const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      organisationId: users.organisationId,
+      organisationName: organisations.name,
+      disabled: users.disabled,
+      activated: sql<number>`${users.passwordHash} <> ${UNUSABLE_PASSWORD_HASH}`,
+      lastSignedInAt: users.lastSignedInAt,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(where)
+    .orderBy(asc(users.sortName), asc(users.id))
+    .limit(pageSize)
+    .offset((Math.max(page, 1) - 1) * pageSize)
+    .all();
+  return { rows: rows.map((r) => ({ ...r, activated: Boolean(r.activated) })), total };
+}
+
+/** The organisations that have accounts, in Swedish order: the list's organisation filter. */
+export function listOrganisationsWithUsers(db: DbOrTx): { id: number; name: string }[] {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(exists(db.select({ one: sql`1` }).from(users).where(and(isNotNull(users.organisationId), eq(users.organisationId, organisations.id)))))
+    .orderBy(asc(organisations.sortName))
+    .all();
+}
+
+/** Every registered organisation a coordinator may belong to, in Swedish order (the forms' organisation choice). */
+export function listOrganisationChoices(db: DbOrTx, limit = 5000): { id: number; name: string }[] {
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.sortName)).limit(limit).all();
+}
+
+/** An account with its organisation's name, for the admin's page of it. */
+export function getUserDetail(db: DbOrTx, id: number) {
+  return (
+    db
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        organisationId: users.organisationId,
+        organisationName: organisations.name,
+        disabled: users.disabled,
+        passwordHash: users.passwordHash,
+        lastSignedInAt: users.lastSignedInAt,
+        passwordChangedAt: users.passwordChangedAt,
+        version: users.version,
+        createdAt: users.createdAt,
+      })
+      .from(users)
+      .leftJoin(organisations, eq(organisations.id, users.organisationId))
+      .where(eq(users.id, id))
+      .get() ?? null
+  );
 }

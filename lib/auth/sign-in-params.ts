@@ -10,3 +10,5 @@ export const SIGNED_OUT_PARAM = "utloggad";
  * the proxy shows it instead of sending the cookie's holder on as if signed in (which would loop).
  */
 export const SESSION_ENDED_PARAM = "sessionen-slut";
+/** After setting a password from a link (/losenord/<token>): the page says the password is saved. */
+export const PASSWORD_SET_PARAM = "losenord";

@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from "./config";
  * rewrites the plain path to the Swedish segment ("/sv/logga-in"), which never shows in the address bar.
  */
 
-export const PUBLIC_PATHS = ["/logga-in", "/tillganglighetsredogorelse", "/nyheter", "/beviljade", "/status", "/forhandsvisning"] as const;
+export const PUBLIC_PATHS = ["/logga-in", "/losenord", "/glomt-losenord", "/tillganglighetsredogorelse", "/nyheter", "/beviljade", "/status", "/forhandsvisning"] as const;
 
 function isPublicPath(path: string): boolean {
   return PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));

@@ -185,6 +185,8 @@ describe("refusals in English", () => {
     "lib/press/releases.ts",
     "lib/organisations/merge.ts",
     "lib/personal-data/erase.ts",
+    "lib/users/admin.ts",
+    "lib/users/forgot-password.ts",
   ];
 
   it("has an English text for every refusal of the decision and round rules", () => {

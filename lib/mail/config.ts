@@ -4,17 +4,20 @@
  * that the link has to be passed on by hand.
  */
 
-export function smtpUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+/** The environment, or a test's own. */
+export type Env = Record<string, string | undefined>;
+
+export function smtpUrl(env: Env = process.env): string | null {
   const value = env.SMTP_URL?.trim();
   return value ? value : null;
 }
 
-export function isMailConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isMailConfigured(env: Env = process.env): boolean {
   return smtpUrl(env) !== null;
 }
 
 /** The sender: ANSLAG_MAIL_FROM, else "Anslag <noreply@host>" with the public site's host name. */
-export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
+export function mailFrom(env: Env = process.env): string {
   const configured = env.ANSLAG_MAIL_FROM?.trim();
   if (configured) return configured;
   let host = "localhost";
@@ -26,7 +29,19 @@ export function mailFrom(env: NodeJS.ProcessEnv = process.env): string {
   return `Anslag <noreply@${host}>`;
 }
 
-/** The public site's address, for the absolute links a mail carries. */
-export function publicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ANSLAG_PUBLIC_URL?.replace(/\/+$/, "") || `http://localhost:${env.PORT ?? 3000}`;
+/**
+ * The public site's address, for the absolute links a mail carries: ANSLAG_PUBLIC_URL, else this server on
+ * localhost (its port as server.mjs was told it). Never the request's Host header: a forged one would put another
+ * site's address into a reset link.
+ */
+export function publicBaseUrl(env: Env = process.env): string {
+  const configured = env.ANSLAG_PUBLIC_URL?.replace(/\/+$/, "");
+  if (configured) return configured;
+  let port = env.PORT ?? "3000";
+  try {
+    if (env.ANSLAG_INTERNAL_ORIGIN) port = new URL(env.ANSLAG_INTERNAL_ORIGIN).port || port;
+  } catch {
+    // keep PORT
+  }
+  return `http://localhost:${port}`;
 }

@@ -3,7 +3,7 @@ import { openDatabase, type Db } from "@/db/client";
 import { getOutboxMessage } from "@/db/queries/outbox";
 import { freshTestDb } from "@/db/testing";
 import { inWriteTransaction } from "@/db/transaction";
-import { deliverDueMail, retryDelayMs } from "./deliver";
+import { deliverDueMail, REDACTED_TEXT, retryDelayMs } from "./deliver";
 import { smtpTransport } from "./delivery-loop";
 import { enqueueMail } from "./outbox";
 import { startTestSmtpServer, type TestSmtpServer } from "./testing";
@@ -46,6 +46,15 @@ describe("deliverDueMail", () => {
     expect(mail.text.trim()).toBe("Hemlig länk: https://anslag.example/losenord/abc");
     expect(mail.headers["list-unsubscribe"]).toBe("<https://anslag.example/avsluta>");
     expect(getOutboxMessage(db, id)).toMatchObject({ sentAt: T0, attempts: 1, lastError: null });
+    // Delivered: the outbox no longer holds the password link.
+    expect(getOutboxMessage(db, id)!.text).toBe(REDACTED_TEXT);
+  });
+
+  it("keeps the body of a mail without a secret once it is sent", async () => {
+    server = await startTestSmtpServer();
+    const id = inWriteTransaction(db, (tx) => enqueueMail(tx, { to: "journalist@tidning.example", subject: "Nytt pressmeddelande", text: "Läs mer.", kind: "newsroom.release" }, T0));
+    await deliverDueMail(db, smtpTransport(server.url), T0, { from: FROM, log });
+    expect(getOutboxMessage(db, id)).toMatchObject({ text: "Läs mer.", sentAt: T0 });
   });
 
   it("keeps a mail while the server is down, retries it after the backoff, and delivers it once the server is up", async () => {

@@ -24,6 +24,13 @@ export type MailTransport = {
   }): Promise<unknown>;
 };
 
+/**
+ * Kinds whose body holds a password link: once delivered, the body is replaced, so the outbox keeps no working link
+ * (the link's token is otherwise stored only as a hash). Until then it must stay, to be sent.
+ */
+export const SECRET_KINDS: ReadonlySet<string> = new Set(["invitation", "reset"]);
+export const REDACTED_TEXT = "(Innehållet togs bort när meddelandet hade skickats: det innehöll en länk för att välja lösenord.)";
+
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000] as const;
 export const CLAIM_LEASE_MS = 10 * 60_000;
 export const BATCH_SIZE = 20;
@@ -50,7 +57,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, now: Date
   for (const message of claimed) {
     try {
       await transport.sendMail(mailOf(message, options.from));
-      inWriteTransaction(db, (tx) => markOutboxMessageSent(tx, message.id, now));
+      inWriteTransaction(db, (tx) => markOutboxMessageSent(tx, message.id, now, SECRET_KINDS.has(message.kind) ? REDACTED_TEXT : undefined));
       result.sent.push(message.id);
     } catch (error) {
       const retryAt = new Date(now.getTime() + retryDelayMs(message.attempts));

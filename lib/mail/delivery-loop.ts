@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import { getDb } from "@/db/client";
-import { mailFrom, smtpUrl } from "./config";
+import { mailFrom, smtpUrl, type Env } from "./config";
 import { deliverDueMail, type MailTransport } from "./deliver";
 
 /*
@@ -26,7 +26,7 @@ export function smtpTransport(url: string): MailTransport {
 }
 
 /** Starts the loop once per process; false when it was running already or SMTP is not configured. */
-export function startMailDelivery(env: NodeJS.ProcessEnv = process.env, tickMs = TICK_MS): boolean {
+export function startMailDelivery(env: Env = process.env, tickMs = TICK_MS): boolean {
   const holder = globalThis as StateHolder;
   const url = smtpUrl(env);
   if (holder[STATE_KEY]) return false;

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Suspense } from "react";
+import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { toLocale } from "@/lib/i18n/config";
+import { publicHref } from "@/lib/i18n/public-paths";
 import { SignInForm } from "./sign-in-form";
 import { SignInNotice } from "./sign-in-notice";
 
@@ -23,6 +25,7 @@ export default async function SignInPage({ params }: Props) {
   const locale = toLocale((await params).locale);
   setRequestLocale(locale);
   const t = await getTranslations("signIn");
+  const tLink = await getTranslations("passwordLink");
   return (
     <div className="mx-auto max-w-md">
       <PageHeader title={t("title")} description={t("intro")} />
@@ -30,6 +33,11 @@ export default async function SignInPage({ params }: Props) {
         <SignInNotice />
       </Suspense>
       <SignInForm locale={locale} />
+      <p className="mt-6">
+        <Link href={publicHref("/glomt-losenord", locale)} className="font-medium underline">
+          {tLink("forgotLink")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import merge from "./merge.json";
 import newsroom from "./newsroom.json";
 import organisations from "./organisations.json";
 import personalData from "./personal-data.json";
+import passwordLink from "./password-link.json";
 import portal from "./portal.json";
 import pressChecks from "./press-checks.json";
 import pressTemplates from "./press-templates.json";
@@ -20,6 +21,7 @@ import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 import subscriptions from "./subscriptions.json";
 import terms from "./terms.json";
+import users from "./users.json";
 import validation from "./validation.json";
 
 // One file per area, so features can be worked on side by side; each file holds its own top-level namespaces,
@@ -37,6 +39,7 @@ const messages = {
   ...newsroom,
   ...organisations,
   ...personalData,
+  ...passwordLink,
   ...portal,
   ...pressChecks,
   ...pressTemplates,
@@ -47,6 +50,7 @@ const messages = {
   ...statistics,
   ...subscriptions,
   ...terms,
+  ...users,
   ...validation,
 };
 export default messages;
