@@ -154,6 +154,12 @@ export const PAGES: Record<string, HttpCase | HttpCase[]> = {
   // A link's page says whether the link works; an unknown token is the same page with its message, for everyone.
   "/[locale]/nyheter/prenumerera/bekrafta/[token]": { url: () => `/nyheter/prenumerera/bekrafta/${"x".repeat(43)}`, expect: everyone(200) },
   "/[locale]/nyheter/prenumerera/avsluta/[token]": { url: () => `/nyheter/prenumerera/avsluta/${"x".repeat(43)}`, expect: everyone(200) },
+  // The password pages are public: a dead link is the same page with its one message, for everyone.
+  "/[locale]/losenord/[token]": { url: () => `/losenord/${"x".repeat(43)}`, expect: everyone(200) },
+  "/[locale]/glomt-losenord": [
+    { url: () => "/glomt-losenord", expect: everyone(200) },
+    { url: () => "/en/glomt-losenord", expect: everyone(200) },
+  ],
   "/[locale]/forhandsvisning/[token]": [
     { url: (w) => `/forhandsvisning/${w.preview.token}`, expect: everyone(200), capabilityUrl: true },
     { url: (w) => `/forhandsvisning/${w.preview.token.slice(0, -2)}xx`, expect: everyone(404) },
@@ -171,6 +177,12 @@ export const PAGES: Record<string, HttpCase | HttpCase[]> = {
   // Editing needs application:write whatever the id: a coordinator gets 403 for every application.
   "/ansokningar/[applicationId]/redigera": { url: (w) => `/ansokningar/${w.lead.id}/redigera`, expect: staff(only("admin", "officer")) },
   "/logg": { url: () => "/logg", expect: staff(only("admin")) },
+  "/anvandare": { url: () => "/anvandare", expect: staff(only("admin")) },
+  "/anvandare/ny": { url: () => "/anvandare/ny", expect: staff(only("admin")) },
+  "/anvandare/[userId]": [
+    { url: (w) => `/anvandare/${w.accounts.coordinatorA.id}`, expect: staff(only("admin")) },
+    { url: () => "/anvandare/999999999", expect: staff({ admin: 404, officer: 403, communications: 403, coordinatorA: 403, coordinatorB: 403 }) },
+  ],
   "/omgangar/ny": { url: () => "/omgangar/ny", expect: staff(only("admin", "officer")) },
   "/omgangar/[roundId]": { url: (w) => `/omgangar/${w.roundId}`, expect: staff(only("admin", "officer", "communications")) },
   "/omgangar/[roundId]/beslutsmote": { url: (w) => `/omgangar/${w.roundId}/beslutsmote`, expect: staff(only("admin", "officer")) },
@@ -306,6 +318,45 @@ export const ACTIONS: Record<string, ActionCase | ActionCase[]> = {
     args: () => [{ token: "x".repeat(43) }],
     expect: Object.fromEntries(CALLERS.map((c) => [c, "ok"])) as Record<Caller, ActionOutcome>,
     junk: "ok",
+  },
+
+  // The password links' pages: public, the link's token is the credential; the schema refuses an empty password.
+  "app/(public)/[locale]/losenord/[token]/actions.ts#setPasswordAction": {
+    page: () => `/losenord/${"x".repeat(43)}`,
+    args: () => [{ token: "x".repeat(43), password: "", confirmPassword: "", locale: "sv" }],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "invalid"])) as Record<Caller, ActionOutcome>,
+  },
+  "app/(public)/[locale]/glomt-losenord/actions.ts#forgotPasswordAction": {
+    page: () => "/glomt-losenord",
+    args: () => [{ email: "inte-en-adress", locale: "sv" }],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "invalid"])) as Record<Caller, ActionOutcome>,
+  },
+
+  // User administration: admins only. A coordinator forging a change to an account (theirs or another's) is refused.
+  "app/(staff)/anvandare/actions.ts#inviteUserAction": {
+    page: () => "/anvandare/ny",
+    args: (w) => [{ name: w.forgedMarker, email: "forfalskad@b.example", role: "admin", organisationId: "" }],
+    expect: gate(permitted("admin")),
+  },
+  "app/(staff)/anvandare/actions.ts#updateUserAction": {
+    page: (w) => `/anvandare/${w.accounts.coordinatorA.id}`,
+    args: (w) => [{ userId: w.accounts.coordinatorA.id, version: 1, name: w.forgedMarker, role: "admin", organisationId: "" }],
+    expect: gate(permitted("admin")),
+  },
+  "app/(staff)/anvandare/actions.ts#setUserDisabledAction": {
+    page: (w) => `/anvandare/${w.accounts.coordinatorA.id}`,
+    args: (w) => [{ userId: w.accounts.coordinatorA.id, version: 1, disabled: true }],
+    expect: gate(permitted("admin")),
+  },
+  "app/(staff)/anvandare/actions.ts#sendPasswordLinkAction": {
+    page: (w) => `/anvandare/${w.accounts.coordinatorA.id}`,
+    args: (w) => [{ userId: w.accounts.coordinatorA.id }],
+    expect: gate(permitted("admin")),
+  },
+  "app/(staff)/anvandare/actions.ts#revokePasswordLinksAction": {
+    page: (w) => `/anvandare/${w.accounts.coordinatorA.id}`,
+    args: (w) => [{ userId: w.accounts.coordinatorA.id }],
+    expect: gate(permitted("admin")),
   },
 
   "app/(staff)/konto/actions.ts#changePasswordAction": {
