@@ -208,7 +208,11 @@ export const mailOutbox = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   // "Due and unsent": only unsent rows are in the index, in the order they fall due.
-  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL`)],
+  (t) => [
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} IS NULL`),
+    // The mail to one address: what a person's data export lists, and their erasure removes.
+    index("mail_outbox_to_idx").on(t.to),
+  ],
 );
 
 // ---------------------------------------------------------------- programmes and rounds

@@ -27,6 +27,7 @@ CREATE TABLE `press_release_mailings` (
 );
 --> statement-breakpoint
 CREATE INDEX `press_release_mailings_due_idx` ON `press_release_mailings` (`due_at`) WHERE "press_release_mailings"."mailed_at" IS NULL;--> statement-breakpoint
+CREATE INDEX `mail_outbox_to_idx` ON `mail_outbox` (`to`);--> statement-breakpoint
 -- Releases already public when subscriptions came were never mailed and never will be (recipients NULL: before
 -- the mailing existed); those scheduled or embargoed for later are mailed when their time comes.
 INSERT INTO `press_release_mailings` (`release_id`, `due_at`, `mailed_at`, `recipients`)

@@ -3,6 +3,8 @@ import type { DbOrTx } from "../client";
 import {
   applications,
   auditEvents,
+  mailOutbox,
+  newsroomSubscriptions,
   organisations,
   passwordTokens,
   pressComments,
@@ -274,4 +276,62 @@ export function revokeOpenPasswordTokens(tx: DbOrTx, userId: number, at: Date): 
     .set({ revokedAt: at })
     .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt), isNull(passwordTokens.revokedAt)))
     .run().changes;
+}
+
+// ---------------------------------------------------------------- newsroom subscriptions and mail
+
+export const PERSON_MAIL_LIMIT = 200;
+
+export type PersonSubscriptionRow = {
+  id: number;
+  email: string;
+  topic: string | null;
+  countyCode: string | null;
+  locale: string;
+  confirmedAt: Date | null;
+  createdAt: Date;
+};
+
+/** The newsroom subscriptions of the addresses (the unique index on email and choice). */
+export function findPersonSubscriptions(db: DbOrTx, emails: readonly string[]): PersonSubscriptionRow[] {
+  if (emails.length === 0) return [];
+  return db
+    .select({
+      id: newsroomSubscriptions.id,
+      email: newsroomSubscriptions.email,
+      topic: newsroomSubscriptions.topic,
+      countyCode: newsroomSubscriptions.countyCode,
+      locale: newsroomSubscriptions.locale,
+      confirmedAt: newsroomSubscriptions.confirmedAt,
+      createdAt: newsroomSubscriptions.createdAt,
+    })
+    .from(newsroomSubscriptions)
+    .where(inArray(newsroomSubscriptions.email, [...emails]))
+    .orderBy(asc(newsroomSubscriptions.id))
+    .all();
+}
+
+export type PersonMailRow = { id: number; to: string; kind: string; subject: string; createdAt: Date; sentAt: Date | null };
+
+/** Mail to the addresses in the outbox (mail_outbox_to_idx), newest first, bounded; never the bodies. */
+export function findPersonMail(db: DbOrTx, emails: readonly string[]): PersonMailRow[] {
+  if (emails.length === 0) return [];
+  return db
+    .select({ id: mailOutbox.id, to: mailOutbox.to, kind: mailOutbox.kind, subject: mailOutbox.subject, createdAt: mailOutbox.createdAt, sentAt: mailOutbox.sentAt })
+    .from(mailOutbox)
+    .where(inArray(mailOutbox.to, [...emails]))
+    .orderBy(sql`${mailOutbox.id} DESC`)
+    .limit(PERSON_MAIL_LIMIT)
+    .all();
+}
+
+export function deletePersonSubscriptions(tx: DbOrTx, emails: readonly string[]): number {
+  if (emails.length === 0) return 0;
+  return tx.delete(newsroomSubscriptions).where(inArray(newsroomSubscriptions.email, [...emails])).run().changes;
+}
+
+/** The person's mail, sent or waiting: it holds their address and what was said to them. */
+export function deletePersonMail(tx: DbOrTx, emails: readonly string[]): number {
+  if (emails.length === 0) return 0;
+  return tx.delete(mailOutbox).where(inArray(mailOutbox.to, [...emails])).run().changes;
 }

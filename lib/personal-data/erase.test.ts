@@ -6,6 +6,10 @@ import { insertSession } from "@/db/queries/sessions";
 import { createUser, getUserById } from "@/db/queries/users";
 import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
+import { listOutboxMessagesTo } from "@/db/queries/outbox";
+import { subscribeSchema } from "@/lib/press/subscription-schema";
+import { subscribe } from "@/lib/press/subscriptions";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { insertTestProgramme, insertTestRound, readTestApplication, readTestAuditEvents } from "@/db/testing/decisions";
 import { updateApplicationContact } from "@/lib/applications/contact";
 import { updateContactSchema } from "@/lib/applications/contact-schema";
@@ -169,5 +173,31 @@ describe("erasePersonalData", () => {
     expect(caughtDomainError(() => erasePersonalData(db, input, { id: anna.id, label: "Anna Berg" })).message).toBe(ERASE_SELF_MESSAGE);
     expect(count()).toBe(before);
     expect(readTestApplication(db, umea.id)?.contactName).toBe("Anna Berg");
+  });
+
+  it("finds, exports and erases a journalist's newsroom subscriptions and the mail to them, and no one else's", () => {
+    const journalist = "reporter@tidning.example";
+    subscribe(db, subscribeSchema.parse({ email: journalist, countyCode: "24" }));
+    subscribe(db, subscribeSchema.parse({ email: journalist, topic: "utbildning" }));
+    subscribe(db, subscribeSchema.parse({ email: "annan@tidning.example" }));
+    db.transaction((tx) => enqueueMail(tx, { to: journalist, subject: "Hej", text: "Text", kind: "test" }));
+
+    const data = findPersonalData(db, subjectOf(journalist)!);
+    expect(isEmpty(data)).toBe(false);
+    expect(data.subscriptions.map((s) => [s.topic, s.countyCode])).toEqual([[null, "24"], ["utbildning", null]]);
+    const exported = JSON.stringify(personalDataExport(data));
+    expect(exported).toContain(journalist);
+    expect(exported).not.toContain("annan@tidning.example");
+    // The mail is listed by its subject, never its body (a confirmation link is in it).
+    expect(exported).toContain("Bekräfta din prenumeration på pressmeddelanden");
+    expect(exported).not.toContain("/nyheter/prenumerera/bekrafta/");
+
+    const result = erasePersonalData(db, { term: journalist, userCount: 0, contactCount: 0, confirmed: true }, admin);
+    expect(result).toMatchObject({ subscriptionsDeleted: 2, mailDeleted: 3 });
+    expect(isEmpty(findPersonalData(db, subjectOf(journalist)!))).toBe(true);
+    expect(listOutboxMessagesTo(db, journalist)).toEqual([]);
+    expect(listOutboxMessagesTo(db, "annan@tidning.example")).toHaveLength(1);
+    const [event] = readTestAuditEvents(db, { action: "personal-data.erase" });
+    expect(JSON.stringify(event)).not.toContain(journalist);
   });
 });

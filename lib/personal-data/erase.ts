@@ -3,6 +3,8 @@ import {
   anonymiseUser,
   clearApplicationContacts,
   deleteAllUserSessions,
+  deletePersonMail,
+  deletePersonSubscriptions,
   ERASED_CONTACT_NAME,
   ERASED_USER_NAME,
   relabelUserInPress,
@@ -36,6 +38,7 @@ import { findInJson, scrubJson, type PersonValues } from "./values";
  *   over an erasure (which would record the old contact in a release.stale event).
  * - press releases' text is not changed: a published release stays as it was published (the public record, and what
  *   journalists quoted); an unpublished one that names the person is listed on the page for its writers to edit.
+ * - their newsroom subscriptions and the mail to their addresses in the outbox are deleted.
  * - one audit event, personal-data.erase, records the ids and counts of what was erased, never the erased values.
  */
 
@@ -46,6 +49,8 @@ export type ErasureResult = {
   releaseIds: number[];
   sessionsEnded: number;
   passwordLinksRevoked: number;
+  subscriptionsDeleted: number;
+  mailDeleted: number;
 };
 
 export const ERASE_STALE_MESSAGE = "Uppgifterna har ändrats sedan sidan visades. Sök igen och granska dem innan du raderar; ingenting har raderats.";
@@ -113,6 +118,9 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
       relabelUserInPress(tx, id);
     }
     clearApplicationContacts(tx, applicationIds, at);
+    // The newsroom's subscriptions of their addresses, and the mail to them (it holds the address and what was said).
+    const subscriptionsDeleted = deletePersonSubscriptions(tx, data.emails);
+    const mailDeleted = deletePersonMail(tx, data.emails);
 
     const releaseIds: number[] = [];
     for (const release of data.roundReleases) {
@@ -123,7 +131,7 @@ export function erasePersonalData(db: Db, input: unknown, actor: AuditActor, at 
       releaseIds.push(release.id);
     }
 
-    const result = { userIds, applicationIds, auditEventIds, releaseIds, sessionsEnded, passwordLinksRevoked };
+    const result = { userIds, applicationIds, auditEventIds, releaseIds, sessionsEnded, passwordLinksRevoked, subscriptionsDeleted, mailDeleted };
     writeAudit(tx, {
       actor,
       action: "personal-data.erase",

@@ -2,10 +2,14 @@ import type { DbOrTx } from "@/db/client";
 import {
   countUserSessionRows,
   findPersonContacts,
+  findPersonMail,
+  findPersonSubscriptions,
   findPersonUsers,
   listCandidateAuditEvents,
   listRoundReleases,
   type PersonContactRow,
+  type PersonMailRow,
+  type PersonSubscriptionRow,
   type PersonSubject,
   type PersonUserRow,
   type RoundRelease,
@@ -42,10 +46,16 @@ export type PersonalData = {
   releases: PersonReleaseMention[];
   /** Every release of the person's applications' rounds (their remembered facts may hold the contact). */
   roundReleases: RoundRelease[];
+  /** The person's addresses (the one searched for, their account's, their contact entries'). */
+  emails: string[];
+  /** Newsroom subscriptions of those addresses. */
+  subscriptions: PersonSubscriptionRow[];
+  /** Mail to those addresses in the outbox (subject and times; the bodies are not shown or exported). */
+  mail: PersonMailRow[];
 };
 
 export function isEmpty(data: PersonalData): boolean {
-  return data.users.length === 0 && data.contacts.length === 0;
+  return data.users.length === 0 && data.contacts.length === 0 && data.subscriptions.length === 0 && data.mail.length === 0;
 }
 
 /** Everything stored about the person, read through the bounded, indexed queries of db/queries/personal-data.ts. */
@@ -80,7 +90,16 @@ export function findPersonalData(db: DbOrTx, subject: PersonSubject): PersonalDa
       matches: findInJson({ headline: release.headline, ingress: release.ingress, body: release.body, quotes: release.quotes, contacts: release.contacts }, values),
     }))
     .filter((r) => r.matches.length > 0);
-  return { subject, users, contacts, values, auditEvents, releases, roundReleases };
+  const emails = [
+    ...new Set(
+      [subject.kind === "email" ? subject.email : "", ...users.map((u) => u.email), ...contacts.map((c) => c.contactEmail)]
+        .map((e) => e.trim().toLowerCase())
+        .filter((e) => e.includes("@")),
+    ),
+  ];
+  const subscriptions = findPersonSubscriptions(db, emails);
+  const mail = findPersonMail(db, emails);
+  return { subject, users, contacts, values, auditEvents, releases, roundReleases, emails, subscriptions, mail };
 }
 
 /**
@@ -91,7 +110,7 @@ export function findPersonalData(db: DbOrTx, subject: PersonSubject): PersonalDa
 export function personalDataExport(data: PersonalData, at = new Date()) {
   return {
     exportedAt: at.toISOString(),
-    description: "Uppgifter som Anslag lagrar om personen: användarkonto, kontaktperson på ansökningar, händelser i loggen som innehåller personens uppgifter och pressmeddelanden som nämner personen.",
+    description: "Uppgifter som Anslag lagrar om personen: användarkonto, kontaktperson på ansökningar, händelser i loggen som innehåller personens uppgifter, pressmeddelanden som nämner personen, prenumerationer i nyhetsrummet och e-post till personen.",
     userAccounts: data.users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -122,6 +141,15 @@ export function personalDataExport(data: PersonalData, at = new Date()) {
       ...(asActor ? { actorLabel: event.actorLabel } : {}),
       details: matches,
     })),
+    newsroomSubscriptions: data.subscriptions.map((s) => ({
+      email: s.email,
+      topic: s.topic,
+      county: s.countyCode,
+      language: s.locale,
+      subscribedAt: s.createdAt.toISOString(),
+      confirmedAt: s.confirmedAt?.toISOString() ?? null,
+    })),
+    mail: data.mail.map((m) => ({ to: m.to, kind: m.kind, subject: m.subject, queuedAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
     pressReleases: data.releases.map(({ release, published, matches }) => ({ id: release.id, headline: published ? release.headline : null, status: release.status, published, mentions: matches })),
   };
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { suggestPeople } from "@/db/queries/personal-data";
+import { listCounties } from "@/db/queries/reference";
+import { PRESS_TOPICS, type PressTopic } from "@/lib/enums";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "@/components/ui/link";
@@ -43,6 +45,9 @@ export default async function PersonalDataPage({ searchParams }: Props) {
   const tRoles = await getTranslations("roles");
   const f = await getUiFormat();
   const when = (d: Date | null) => (d ? f.moment(d) : t("never"));
+  const tNewsroom = await getTranslations("newsroom");
+  const topicName = (topic: string) => ((PRESS_TOPICS as readonly string[]).includes(topic) ? tNewsroom(`topics.${topic as PressTopic}`) : topic);
+  const countyNames = new Map(data && data.subscriptions.length > 0 ? listCounties(db).map((c) => [c.code, c.name] as const) : []);
 
   return (
     <>
@@ -166,6 +171,65 @@ export default async function PersonalDataPage({ searchParams }: Props) {
                       <Td label={t("contactTitle")}>{c.contactTitle || t("none")}</Td>
                       <Td label={t("phone")}>{c.contactPhone || t("none")}</Td>
                       <Td label={t("email")}>{c.contactEmail || t("none")}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </section>
+          ) : null}
+
+          {data.subscriptions.length > 0 ? (
+            <section aria-labelledby="prenumerationer" className="flex flex-col gap-3">
+              <h2 id="prenumerationer" className="text-xl font-semibold">
+                {t("subscriptionsHeading")}
+              </h2>
+              <Table caption={t("subscriptionsCaption")} captionHidden>
+                <thead>
+                  <tr>
+                    <Th>{t("email")}</Th>
+                    <Th>{t("subscriptionChoice")}</Th>
+                    <Th>{t("subscribedAt")}</Th>
+                    <Th>{t("status")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.subscriptions.map((s) => (
+                    <tr key={s.id}>
+                      <Td label={t("email")}>{s.email}</Td>
+                      <Td label={t("subscriptionChoice")}>
+                        {[s.topic ? topicName(s.topic) : null, s.countyCode ? (countyNames.get(s.countyCode) ?? s.countyCode) : null].filter(Boolean).join(", ") ||
+                          t("subscriptionAll")}
+                      </Td>
+                      <Td label={t("subscribedAt")}>{f.moment(s.createdAt)}</Td>
+                      <Td label={t("status")}>{s.confirmedAt ? t("subscriptionConfirmed") : t("subscriptionPending")}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </section>
+          ) : null}
+
+          {data.mail.length > 0 ? (
+            <section aria-labelledby="epost" className="flex flex-col gap-3">
+              <h2 id="epost" className="text-xl font-semibold">
+                {t("mailHeading")}
+              </h2>
+              <Table caption={t("mailCaption")} captionHidden>
+                <thead>
+                  <tr>
+                    <Th>{t("mailTo")}</Th>
+                    <Th>{t("mailSubject")}</Th>
+                    <Th>{t("mailQueued")}</Th>
+                    <Th>{t("mailSent")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.mail.map((m) => (
+                    <tr key={m.id}>
+                      <Td label={t("mailTo")}>{m.to}</Td>
+                      <Td label={t("mailSubject")}>{m.subject}</Td>
+                      <Td label={t("mailQueued")}>{f.moment(m.createdAt)}</Td>
+                      <Td label={t("mailSent")}>{m.sentAt ? f.moment(m.sentAt) : t("mailWaiting")}</Td>
                     </tr>
                   ))}
                 </tbody>
