@@ -1,4 +1,3 @@
-import { listOutboxMessagesTo } from "@/db/queries/outbox";
 import { countSubscriptionsOf } from "@/db/queries/subscriptions";
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Db, type DbOrTx } from "@/db/client";
@@ -181,15 +180,6 @@ export function releaseAuditEvents(releaseId: number): { action: string; actorId
 
 export function releaseStatus(releaseId: number): string | null {
   return withDb((db) => getReleaseRow(db, releaseId)?.status ?? null);
-}
-
-/** The mail queued to an address (the outbox), oldest first: what the newsroom's subscribers are sent. */
-export function mailQueuedTo(email: string): { kind: string; subject: string; text: string; headers: Record<string, string> | null }[] {
-  return withDb((db) =>
-    listOutboxMessagesTo(db, email.toLowerCase())
-      .sort((a, b) => a.id - b.id)
-      .map((m) => ({ kind: m.kind, subject: m.subject, text: m.text, headers: m.headers ?? null })),
-  );
 }
 
 /** How many subscriptions (confirmed or not) an address has. */
