@@ -13,8 +13,9 @@ import { forgotPasswordSchema } from "@/lib/users/schema";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 
 /**
- * Public by nature (the visitor cannot sign in). The answer is the same for every well-formed address, known or not,
- * disabled or throttled (lib/users/forgot-password.ts); only a malformed address is refused, at its field.
+ * This action is public by nature, so no permission is checked (the visitor cannot sign in). The answer is the same
+ * for every well-formed address, known or not, disabled or throttled (lib/users/forgot-password.ts); only a
+ * malformed address is refused, at its field.
  */
 export async function forgotPasswordAction(raw: { email: string; locale: string }): Promise<ActionResult<{ message: string }>> {
   const locale = toLocale(typeof raw?.locale === "string" ? raw.locale : undefined);

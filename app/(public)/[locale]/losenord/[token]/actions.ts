@@ -10,9 +10,9 @@ import { setPasswordSchema } from "@/lib/users/schema";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 
 /**
- * Public by nature: whoever holds the link sets the password. The link is the credential (256 random bits, stored
- * only as its hash, used once); input is validated here with the form's schema whatever the browser did, and a dead
- * link gets the one message every dead link gets.
+ * This action is public by nature, so no permission is checked: whoever holds the link sets the password. The link
+ * is the credential (256 random bits, stored only as its hash, used once); input is validated here with the form's
+ * schema whatever the browser did, and a dead link gets the one message every dead link gets.
  */
 export async function setPasswordAction(raw: { token: string; password: string; confirmPassword: string; locale: string }): Promise<ActionResult> {
   const locale = toLocale(typeof raw?.locale === "string" ? raw.locale : undefined);

@@ -4,9 +4,9 @@ import { unsubscribe } from "@/lib/press/subscriptions";
 
 /*
  * One-click unsubscribe (RFC 8058): a mail program POSTs "List-Unsubscribe=One-Click" to the address in a newsroom
- * mail's List-Unsubscribe header, and the subscription ends without a page. Public by nature: the token is the key,
- * and an unknown one answers the same (a second click is no error). A person who opens the address gets the page
- * with a button instead.
+ * mail's List-Unsubscribe header, and the subscription ends without a page. This route is public by nature (no
+ * session, no permission): the token is the key, and an unknown one answers the same (a second click is no error).
+ * A person who opens the address gets the page with a button instead.
  */
 
 type Context = { params: Promise<{ token: string }> };
