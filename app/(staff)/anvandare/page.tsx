@@ -5,6 +5,7 @@ import { listOrganisationsWithUsers, listUsers, USER_PAGE_SIZE } from "@/db/quer
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "@/components/ui/link";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -31,7 +32,6 @@ export default async function UsersPage({ searchParams }: Props) {
   const t = await getTranslations("users");
   const tRoot = await getTranslations();
   const f = await getUiFormat();
-  const field = "min-h-11 rounded-md border border-slate-500 bg-white px-2";
 
   return (
     <>
@@ -45,51 +45,25 @@ export default async function UsersPage({ searchParams }: Props) {
         }
       />
       <form method="get" action="/anvandare" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="sok" className="font-medium">
-            {t("search")}
-          </label>
-          <input id="sok" name="sok" type="search" defaultValue={query.sok ?? ""} aria-describedby="sok-hint" className={field} />
-          <p id="sok-hint" className="text-sm text-slate-700">
-            {t("searchHint")}
-          </p>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="roll" className="font-medium">
-            {t("role")}
-          </label>
-          <select id="roll" name="roll" defaultValue={query.roll ?? ""} className={field}>
-            <option value="">{t("anyRole")}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tRoot(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="organisation" className="font-medium">
-            {t("organisation")}
-          </label>
-          <select id="organisation" name="organisation" defaultValue={query.organisation ?? ""} className={field}>
-            <option value="">{t("anyOrganisation")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="font-medium">
-            {t("status")}
-          </label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className={field}>
-            <option value="">{t("anyStatus")}</option>
-            <option value="aktiva">{t("statusEnabled")}</option>
-            <option value="avstangda">{t("statusDisabled")}</option>
-          </select>
-        </div>
+        <FilterInput id="sok" type="search" label={t("search")} hint={t("searchHint")} defaultValue={query.sok ?? ""} />
+        <FilterSelect id="roll" label={t("role")} any={t("anyRole")} defaultValue={query.roll ?? ""} options={ROLES.map((role) => ({ value: role, label: tRoot(`roles.${role}`) }))} />
+        <FilterSelect
+          id="organisation"
+          label={t("organisation")}
+          any={t("anyOrganisation")}
+          defaultValue={query.organisation ?? ""}
+          options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <FilterSelect
+          id="status"
+          label={t("status")}
+          any={t("anyStatus")}
+          defaultValue={query.status ?? ""}
+          options={[
+            { value: "aktiva", label: t("statusEnabled") },
+            { value: "avstangda", label: t("statusDisabled") },
+          ]}
+        />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-4">
           <button type="submit" className={buttonClasses("primary")}>
             {t("filter")}

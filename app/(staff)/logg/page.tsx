@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { AUDITED_ENTITY_TYPES, listAuditActors, listAuditTrail } from "@/db/queries/audit";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "@/components/ui/link";
+import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -30,65 +31,23 @@ export default async function AuditTrailPage({ searchParams }: Props) {
   const actors = listAuditActors(db);
   const t = await getTranslations("auditTrail");
   const f = await getUiFormat();
-  const field = "min-h-11 rounded-md border border-slate-500 bg-white px-2";
 
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <form method="get" action="/logg" className="mb-4 grid gap-3 rounded-md border border-slate-300 bg-slate-50 p-4 sm:grid-cols-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="vem" className="font-medium">
-            {t("who")}
-          </label>
-          <select id="vem" name="vem" defaultValue={query.vem ?? ""} className={field}>
-            <option value="">{t("anyone")}</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="vad" className="font-medium">
-            {t("what")}
-          </label>
-          <input id="vad" name="vad" defaultValue={query.vad ?? ""} aria-describedby="vad-hint" className={field} />
-          <p id="vad-hint" className="text-sm text-slate-700">
-            {t("whatHint")}
-          </p>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="typ" className="font-medium">
-            {t("entity")}
-          </label>
-          <select id="typ" name="typ" defaultValue={query.typ ?? ""} className={field}>
-            <option value="">{t("anyEntity")}</option>
-            {AUDITED_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`entityType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="id" className="font-medium">
-            {t("entityId")}
-          </label>
-          <input id="id" name="id" inputMode="numeric" defaultValue={query.id ?? ""} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="fran" className="font-medium">
-            {t("from")}
-          </label>
-          <input id="fran" name="fran" type="date" defaultValue={query.fran ?? ""} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="till" className="font-medium">
-            {t("to")}
-          </label>
-          <input id="till" name="till" type="date" defaultValue={query.till ?? ""} className={field} />
-        </div>
+        <FilterSelect id="vem" label={t("who")} any={t("anyone")} defaultValue={query.vem ?? ""} options={actors.map((a) => ({ value: a.id, label: a.name }))} />
+        <FilterInput id="vad" label={t("what")} hint={t("whatHint")} defaultValue={query.vad ?? ""} />
+        <FilterSelect
+          id="typ"
+          label={t("entity")}
+          any={t("anyEntity")}
+          defaultValue={query.typ ?? ""}
+          options={AUDITED_ENTITY_TYPES.map((type) => ({ value: type, label: t(`entityType.${type}`) }))}
+        />
+        <FilterInput id="id" label={t("entityId")} inputMode="numeric" defaultValue={query.id ?? ""} />
+        <FilterInput id="fran" type="date" label={t("from")} defaultValue={query.fran ?? ""} />
+        <FilterInput id="till" type="date" label={t("to")} defaultValue={query.till ?? ""} />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
           <button type="submit" className={buttonClasses("primary")}>
             {t("filter")}
