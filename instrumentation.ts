@@ -7,8 +7,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build" || process.env.VITEST) return;
-  const { startNewsroomScheduler } = await import("./lib/press/scheduler");
-  startNewsroomScheduler();
+  const { startNewsroomScheduler, tickMsFrom } = await import("./lib/press/scheduler");
+  startNewsroomScheduler(undefined, tickMsFrom(process.env));
   const { startMailDelivery } = await import("./lib/mail/delivery-loop");
   startMailDelivery();
 }

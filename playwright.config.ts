@@ -83,6 +83,8 @@ export default defineConfig({
         NODE_ENV: "production",
         SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
         ANSLAG_MAIL_FROM: "Anslag <noreply@anslag.example>",
+        // The newsroom's scheduler ticks every 2 s instead of 10 s: the embargo tests wait for it.
+        ANSLAG_NEWSROOM_TICK_MS: "2000",
       },
     },
   ],

@@ -115,7 +115,7 @@ test.describe("the public newsroom", () => {
     const { roundId, code } = createGrantedRound();
     const scheduledHeadline = `Schemalagd nyhet ${code}`;
     const embargoedHeadline = `Nyhet under embargo ${code}`;
-    const publishAt = new Date(Date.now() + 25_000);
+    const publishAt = new Date(Date.now() + 15_000);
     // Norrbotten (25): no other release names it, so its filter page is new with these releases.
     const scheduled = insertRelease(roundId, { status: "scheduled", publishAt, headline: scheduledHeadline, topics: ["utbildning"], regionCode: "25" });
     const embargoed = insertRelease(roundId, { status: "embargoed", publishAt, headline: embargoedHeadline, topics: ["utbildning"], regionCode: "25" });

@@ -4,7 +4,7 @@ import { insertTestProgramme, insertTestRound, readTestAuditEvents } from "@/db/
 import { getRelease, insertRelease } from "@/db/queries/press-releases";
 import { inWriteTransaction } from "@/db/transaction";
 import { isRevalidateSecret, setRevalidateSecret } from "./newsroom-cache";
-import { runSchedulerTick, startNewsroomScheduler, stopNewsroomScheduler, type SchedulerDeps } from "./scheduler";
+import { runSchedulerTick, startNewsroomScheduler, stopNewsroomScheduler, tickMsFrom, TICK_MS, type SchedulerDeps } from "./scheduler";
 
 afterEach(() => {
   stopNewsroomScheduler();
@@ -49,6 +49,11 @@ describe("the newsroom scheduler", () => {
     await runSchedulerTick(deps, state); // nothing due, nothing owed: no request
     expect(revalidate).toHaveBeenCalledTimes(2);
     expect(readTestAuditEvents(db, { action: "release.publish" })).toHaveLength(1);
+  });
+
+  it("ticks as ANSLAG_NEWSROOM_TICK_MS says, within 1 to 60 seconds, else every TICK_MS", () => {
+    expect(tickMsFrom({ ANSLAG_NEWSROOM_TICK_MS: "2000" })).toBe(2_000);
+    for (const value of [undefined, "", "abc", "500", "60001", "1500.5", "-2000"]) expect(tickMsFrom({ ANSLAG_NEWSROOM_TICK_MS: value })).toBe(TICK_MS);
   });
 
   it("runs by itself on an unref'd timer, once per process", async () => {

@@ -17,6 +17,15 @@ import { internalOrigin, REVALIDATE_HEADER, REVALIDATE_PATH, setRevalidateSecret
 
 export const TICK_MS = 10_000;
 
+/**
+ * The tick from ANSLAG_NEWSROOM_TICK_MS (whole milliseconds, 1 000 to 60 000), else TICK_MS: the e2e run ticks every
+ * 2 s so that its embargo tests wait seconds rather than tens of them.
+ */
+export function tickMsFrom(env: Record<string, string | undefined>): number {
+  const value = Number(env.ANSLAG_NEWSROOM_TICK_MS);
+  return Number.isInteger(value) && value >= 1_000 && value <= 60_000 ? value : TICK_MS;
+}
+
 export type SchedulerDeps = {
   db: () => Db;
   now: () => Date;
