@@ -81,3 +81,46 @@ export function Td({
     />
   );
 }
+
+/** A column of a ColumnTable: its header (also each cell's label on a phone) and what a row shows in it. */
+export type Column<Row> = { label: string; numeric?: boolean; cell: (row: Row) => ReactNode };
+
+/** A table of records whose cells are plain values, one column each: the header row and the rows from `columns`. */
+export function ColumnTable<Row>({
+  caption,
+  captionHidden,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  captionHidden?: boolean;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+}) {
+  return (
+    <Table caption={caption} captionHidden={captionHidden}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <Th key={c.label} numeric={c.numeric}>
+              {c.label}
+            </Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((c) => (
+              <Td key={c.label} label={c.label} numeric={c.numeric}>
+                {c.cell(row)}
+              </Td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

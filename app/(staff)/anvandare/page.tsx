@@ -8,7 +8,7 @@ import Link from "@/components/ui/link";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ColumnTable } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { ROLES } from "@/lib/enums";
 import { getUiFormat } from "@/lib/i18n/server";
@@ -77,41 +77,33 @@ export default async function UsersPage({ searchParams }: Props) {
         {t("count", { total })}
       </p>
       {rows.length > 0 ? (
-        <Table caption={t("caption")} captionHidden>
-          <thead>
-            <tr>
-              <Th>{t("name")}</Th>
-              <Th>{t("email")}</Th>
-              <Th>{t("role")}</Th>
-              <Th>{t("organisation")}</Th>
-              <Th>{t("status")}</Th>
-              <Th>{t("lastSignIn")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => {
-              const state = u.disabled ? "disabled" : u.activated ? "active" : "invited";
-              return (
-                <tr key={u.id}>
-                  <Td label={t("name")}>
-                    <Link href={`/anvandare/${u.id}`} className="font-medium text-brand-700 underline">
-                      {u.name}
-                    </Link>
-                  </Td>
-                  <Td label={t("email")}>
-                    <span className="break-all">{u.email}</span>
-                  </Td>
-                  <Td label={t("role")}>{tRoot(`roles.${u.role}`)}</Td>
-                  <Td label={t("organisation")}>{u.organisationName ?? t("noOrganisation")}</Td>
-                  <Td label={t("status")}>
-                    <Badge tone={state === "disabled" ? "danger" : state === "active" ? "success" : "info"}>{t(`state.${state}`)}</Badge>
-                  </Td>
-                  <Td label={t("lastSignIn")}>{u.lastSignedInAt ? f.moment(u.lastSignedInAt) : t("never")}</Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+        <ColumnTable
+          caption={t("caption")}
+          captionHidden
+          rows={rows}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              label: t("name"),
+              cell: (u) => (
+                <Link href={`/anvandare/${u.id}`} className="font-medium text-brand-700 underline">
+                  {u.name}
+                </Link>
+              ),
+            },
+            { label: t("email"), cell: (u) => <span className="break-all">{u.email}</span> },
+            { label: t("role"), cell: (u) => tRoot(`roles.${u.role}`) },
+            { label: t("organisation"), cell: (u) => u.organisationName ?? t("noOrganisation") },
+            {
+              label: t("status"),
+              cell: (u) => {
+                const state = u.disabled ? "disabled" : u.activated ? "active" : "invited";
+                return <Badge tone={state === "disabled" ? "danger" : state === "active" ? "success" : "info"}>{t(`state.${state}`)}</Badge>;
+              },
+            },
+            { label: t("lastSignIn"), cell: (u) => (u.lastSignedInAt ? f.moment(u.lastSignedInAt) : t("never")) },
+          ]}
+        />
       ) : null}
       <Pagination
         page={Math.min(page, pages)}

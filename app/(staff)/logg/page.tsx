@@ -7,7 +7,7 @@ import Link from "@/components/ui/link";
 import { FilterInput, FilterSelect } from "@/components/ui/filter-field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ColumnTable } from "@/components/ui/table";
 import { auditTrailFilter, auditTrailSearch, changedFields, parseAuditTrailQuery } from "@/lib/audit/trail";
 import { requireUser } from "@/lib/auth/session";
 import { getUiFormat } from "@/lib/i18n/server";
@@ -62,33 +62,23 @@ export default async function AuditTrailPage({ searchParams }: Props) {
       </form>
       <p className="mb-2">{t("count", { total })}</p>
       {rows.length > 0 ? (
-        <Table caption={t("caption")} captionHidden>
-          <thead>
-            <tr>
-              <Th>{t("when")}</Th>
-              <Th>{t("who")}</Th>
-              <Th>{t("what")}</Th>
-              <Th>{t("entity")}</Th>
-              <Th>{t("fields")}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <Td label={t("when")}>{f.moment(e.at)}</Td>
-                <Td label={t("who")}>{e.actorLabel}</Td>
-                <Td label={t("what")}>
-                  <code>{e.action}</code>
-                </Td>
-                <Td label={t("entity")}>
-                  {(AUDITED_ENTITY_TYPES as readonly string[]).includes(e.entityType) ? t(`entityType.${e.entityType as (typeof AUDITED_ENTITY_TYPES)[number]}`) : e.entityType}{" "}
-                  {e.entityId}
-                </Td>
-                <Td label={t("fields")}>{changedFields(e.before, e.after).join(", ") || "–"}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ColumnTable
+          caption={t("caption")}
+          captionHidden
+          rows={rows}
+          rowKey={(e) => e.id}
+          columns={[
+            { label: t("when"), cell: (e) => f.moment(e.at) },
+            { label: t("who"), cell: (e) => e.actorLabel },
+            { label: t("what"), cell: (e) => <code>{e.action}</code> },
+            {
+              label: t("entity"),
+              cell: (e) =>
+                `${(AUDITED_ENTITY_TYPES as readonly string[]).includes(e.entityType) ? t(`entityType.${e.entityType as (typeof AUDITED_ENTITY_TYPES)[number]}`) : e.entityType} ${e.entityId}`,
+            },
+            { label: t("fields"), cell: (e) => changedFields(e.before, e.after).join(", ") || "–" },
+          ]}
+        />
       ) : null}
       <Pagination
         page={Math.min(page, pages)}

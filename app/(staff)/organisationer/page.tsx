@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getOrganisation, listOrganisations, ORGANISATION_PAGE_SIZE } from "@/db/queries/organisations";
 import { Alert } from "@/components/ui/alert";
-import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchForm } from "@/components/ui/search-form";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
@@ -59,27 +59,14 @@ export default async function OrganisationsPage({ searchParams }: Props) {
           <Alert tone="success">{tMerge("done", { name: merged.name })}</Alert>
         </div>
       ) : null}
-      <form method="get" action="/organisationer" role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-slate-50 p-4">
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="sok" className="font-medium">
-            {t("search")}
-          </label>
-          <input id="sok" name="sok" type="search" defaultValue={search} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
-          <p id="sok-hint" className="text-sm text-slate-700">
-            {t("searchHint")}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-3 pb-7">
-          <button type="submit" className={buttonClasses("primary")}>
-            {t("searchSubmit")}
-          </button>
-          {search ? (
-            <Link href="/organisationer" className={buttonClasses("link")}>
-              {t("clear")}
-            </Link>
-          ) : null}
-        </div>
-      </form>
+      <SearchForm
+        action="/organisationer"
+        label={t("search")}
+        hint={t("searchHint")}
+        defaultValue={search}
+        submit={t("searchSubmit")}
+        clear={{ href: "/organisationer", label: t("clear") }}
+      />
 
       <p className="mb-2">
         {total === 0

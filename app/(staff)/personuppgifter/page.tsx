@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { suggestPeople } from "@/db/queries/personal-data";
@@ -8,7 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { SearchForm } from "@/components/ui/search-form";
+import { ColumnTable } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getUiFormat } from "@/lib/i18n/server";
 import { findPersonalData, isEmpty, subjectOf } from "@/lib/personal-data/find";
@@ -26,6 +28,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+}
+
+/** One part of what is stored about the person: a heading the section is named by, then its table or list. */
+function Section({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-3">
+      <h2 id={id} className="text-xl font-semibold">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
 }
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,22 +71,7 @@ export default async function PersonalDataPage({ searchParams }: Props) {
           <Alert tone="success">{t("erased", { users: Number(erased[1]), contacts: Number(erased[2]), events: Number(erased[3]) })}</Alert>
         </div>
       ) : null}
-      <form method="get" action="/personuppgifter" role="search" className="mb-6 flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-slate-50 p-4">
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="sok" className="font-medium">
-            {t("search")}
-          </label>
-          <input id="sok" name="sok" type="search" defaultValue={term} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
-          <p id="sok-hint" className="text-sm text-slate-700">
-            {t("searchHint")}
-          </p>
-        </div>
-        <div className="pb-7">
-          <button type="submit" className={buttonClasses("primary")}>
-            {t("searchSubmit")}
-          </button>
-        </div>
-      </form>
+      <SearchForm action="/personuppgifter" label={t("search")} hint={t("searchHint")} defaultValue={term} submit={t("searchSubmit")} />
 
       {term && !subject ? <p>{t("tooShort")}</p> : null}
       {data && isEmpty(data) ? (
@@ -101,181 +100,114 @@ export default async function PersonalDataPage({ searchParams }: Props) {
           <p>{t("summary", { term, users: data.users.length, contacts: data.contacts.length, events: data.auditEvents.length })}</p>
 
           {data.users.length > 0 ? (
-            <section aria-labelledby="konto" className="flex flex-col gap-3">
-              <h2 id="konto" className="text-xl font-semibold">
-                {t("usersHeading")}
-              </h2>
-              <Table caption={t("usersCaption")} captionHidden>
-                <thead>
-                  <tr>
-                    <Th>{t("name")}</Th>
-                    <Th>{t("email")}</Th>
-                    <Th>{t("phone")}</Th>
-                    <Th>{t("role")}</Th>
-                    <Th>{t("organisation")}</Th>
-                    <Th>{t("lastSignIn")}</Th>
-                    <Th>{t("previousSignIn")}</Th>
-                    <Th numeric>{t("sessions")}</Th>
-                    <Th>{t("status")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.users.map((u) => (
-                    <tr key={u.id}>
-                      <Td label={t("name")}>{u.name}</Td>
-                      <Td label={t("email")}>{u.email}</Td>
-                      <Td label={t("phone")}>{u.phone ?? t("none")}</Td>
-                      <Td label={t("role")}>{tRoles(u.role as "admin")}</Td>
-                      <Td label={t("organisation")}>{u.organisationName ?? t("none")}</Td>
-                      <Td label={t("lastSignIn")}>{when(u.lastSignedInAt)}</Td>
-                      <Td label={t("previousSignIn")}>{when(u.previousSignedInAt)}</Td>
-                      <Td label={t("sessions")} numeric>
-                        {u.sessions}
-                      </Td>
-                      <Td label={t("status")}>{u.disabled ? t("disabled") : t("active")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </section>
+            <Section id="konto" heading={t("usersHeading")}>
+              <ColumnTable
+                caption={t("usersCaption")}
+                captionHidden
+                rows={data.users}
+                rowKey={(u) => u.id}
+                columns={[
+                  { label: t("name"), cell: (u) => u.name },
+                  { label: t("email"), cell: (u) => u.email },
+                  { label: t("phone"), cell: (u) => u.phone ?? t("none") },
+                  { label: t("role"), cell: (u) => tRoles(u.role as "admin") },
+                  { label: t("organisation"), cell: (u) => u.organisationName ?? t("none") },
+                  { label: t("lastSignIn"), cell: (u) => when(u.lastSignedInAt) },
+                  { label: t("previousSignIn"), cell: (u) => when(u.previousSignedInAt) },
+                  { label: t("sessions"), numeric: true, cell: (u) => u.sessions },
+                  { label: t("status"), cell: (u) => (u.disabled ? t("disabled") : t("active")) },
+                ]}
+              />
+            </Section>
           ) : null}
 
           {data.contacts.length > 0 ? (
-            <section aria-labelledby="kontaktperson" className="flex flex-col gap-3">
-              <h2 id="kontaktperson" className="text-xl font-semibold">
-                {t("contactsHeading")}
-              </h2>
-              <Table caption={t("contactsCaption")} captionHidden>
-                <thead>
-                  <tr>
-                    <Th>{t("registrationNumber")}</Th>
-                    <Th>{t("project")}</Th>
-                    <Th>{t("organisation")}</Th>
-                    <Th>{t("name")}</Th>
-                    <Th>{t("contactTitle")}</Th>
-                    <Th>{t("phone")}</Th>
-                    <Th>{t("email")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.contacts.map((c) => (
-                    <tr key={c.applicationId}>
-                      <Td label={t("registrationNumber")}>
-                        <Link href={`/ansokningar/${c.applicationId}`} className="text-brand-700 underline">
-                          {c.registrationNumber}
-                        </Link>
-                      </Td>
-                      <Td label={t("project")}>{c.projectTitle}</Td>
-                      <Td label={t("organisation")}>{c.organisationName}</Td>
-                      <Td label={t("name")}>{c.contactName || t("none")}</Td>
-                      <Td label={t("contactTitle")}>{c.contactTitle || t("none")}</Td>
-                      <Td label={t("phone")}>{c.contactPhone || t("none")}</Td>
-                      <Td label={t("email")}>{c.contactEmail || t("none")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </section>
+            <Section id="kontaktperson" heading={t("contactsHeading")}>
+              <ColumnTable
+                caption={t("contactsCaption")}
+                captionHidden
+                rows={data.contacts}
+                rowKey={(c) => c.applicationId}
+                columns={[
+                  {
+                    label: t("registrationNumber"),
+                    cell: (c) => (
+                      <Link href={`/ansokningar/${c.applicationId}`} className="text-brand-700 underline">
+                        {c.registrationNumber}
+                      </Link>
+                    ),
+                  },
+                  { label: t("project"), cell: (c) => c.projectTitle },
+                  { label: t("organisation"), cell: (c) => c.organisationName },
+                  { label: t("name"), cell: (c) => c.contactName || t("none") },
+                  { label: t("contactTitle"), cell: (c) => c.contactTitle || t("none") },
+                  { label: t("phone"), cell: (c) => c.contactPhone || t("none") },
+                  { label: t("email"), cell: (c) => c.contactEmail || t("none") },
+                ]}
+              />
+            </Section>
           ) : null}
 
           {data.subscriptions.length > 0 ? (
-            <section aria-labelledby="prenumerationer" className="flex flex-col gap-3">
-              <h2 id="prenumerationer" className="text-xl font-semibold">
-                {t("subscriptionsHeading")}
-              </h2>
-              <Table caption={t("subscriptionsCaption")} captionHidden>
-                <thead>
-                  <tr>
-                    <Th>{t("email")}</Th>
-                    <Th>{t("subscriptionChoice")}</Th>
-                    <Th>{t("subscribedAt")}</Th>
-                    <Th>{t("status")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.subscriptions.map((s) => (
-                    <tr key={s.id}>
-                      <Td label={t("email")}>{s.email}</Td>
-                      <Td label={t("subscriptionChoice")}>
-                        {[s.topic ? topicName(s.topic) : null, s.countyCode ? (countyNames.get(s.countyCode) ?? s.countyCode) : null].filter(Boolean).join(", ") ||
-                          t("subscriptionAll")}
-                      </Td>
-                      <Td label={t("subscribedAt")}>{f.moment(s.createdAt)}</Td>
-                      <Td label={t("status")}>{s.confirmedAt ? t("subscriptionConfirmed") : t("subscriptionPending")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </section>
+            <Section id="prenumerationer" heading={t("subscriptionsHeading")}>
+              <ColumnTable
+                caption={t("subscriptionsCaption")}
+                captionHidden
+                rows={data.subscriptions}
+                rowKey={(s) => s.id}
+                columns={[
+                  { label: t("email"), cell: (s) => s.email },
+                  {
+                    label: t("subscriptionChoice"),
+                    cell: (s) =>
+                      [s.topic ? topicName(s.topic) : null, s.countyCode ? (countyNames.get(s.countyCode) ?? s.countyCode) : null].filter(Boolean).join(", ") ||
+                      t("subscriptionAll"),
+                  },
+                  { label: t("subscribedAt"), cell: (s) => f.moment(s.createdAt) },
+                  { label: t("status"), cell: (s) => (s.confirmedAt ? t("subscriptionConfirmed") : t("subscriptionPending")) },
+                ]}
+              />
+            </Section>
           ) : null}
 
           {data.mail.length > 0 ? (
-            <section aria-labelledby="epost" className="flex flex-col gap-3">
-              <h2 id="epost" className="text-xl font-semibold">
-                {t("mailHeading")}
-              </h2>
-              <Table caption={t("mailCaption")} captionHidden>
-                <thead>
-                  <tr>
-                    <Th>{t("mailTo")}</Th>
-                    <Th>{t("mailSubject")}</Th>
-                    <Th>{t("mailQueued")}</Th>
-                    <Th>{t("mailSent")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.mail.map((m) => (
-                    <tr key={m.id}>
-                      <Td label={t("mailTo")}>{m.to}</Td>
-                      <Td label={t("mailSubject")}>{m.subject}</Td>
-                      <Td label={t("mailQueued")}>{f.moment(m.createdAt)}</Td>
-                      <Td label={t("mailSent")}>{m.sentAt ? f.moment(m.sentAt) : t("mailWaiting")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </section>
+            <Section id="epost" heading={t("mailHeading")}>
+              <ColumnTable
+                caption={t("mailCaption")}
+                captionHidden
+                rows={data.mail}
+                rowKey={(m) => m.id}
+                columns={[
+                  { label: t("mailTo"), cell: (m) => m.to },
+                  { label: t("mailSubject"), cell: (m) => m.subject },
+                  { label: t("mailQueued"), cell: (m) => f.moment(m.createdAt) },
+                  { label: t("mailSent"), cell: (m) => (m.sentAt ? f.moment(m.sentAt) : t("mailWaiting")) },
+                ]}
+              />
+            </Section>
           ) : null}
 
           {data.auditEvents.length > 0 ? (
-            <section aria-labelledby="logg" className="flex flex-col gap-3">
-              <h2 id="logg" className="text-xl font-semibold">
-                {t("eventsHeading")}
-              </h2>
+            <Section id="logg" heading={t("eventsHeading")}>
               <p className="max-w-prose text-slate-700">{t("eventsIntro")}</p>
-              <Table caption={t("eventsCaption")} captionHidden>
-                <thead>
-                  <tr>
-                    <Th>{t("when")}</Th>
-                    <Th>{t("what")}</Th>
-                    <Th>{t("record")}</Th>
-                    <Th>{t("where")}</Th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.auditEvents.slice(0, EVENTS_SHOWN).map(({ event, asActor, matches }) => (
-                    <tr key={event.id}>
-                      <Td label={t("when")}>{f.moment(event.at)}</Td>
-                      <Td label={t("what")}>
-                        <code>{event.action}</code>
-                      </Td>
-                      <Td label={t("record")}>
-                        {event.entityType} {event.entityId}
-                      </Td>
-                      <Td label={t("where")}>{[...(asActor ? [t("byThePerson")] : []), ...new Set(matches.map((m) => m.path))].join(", ")}</Td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
+              <ColumnTable
+                caption={t("eventsCaption")}
+                captionHidden
+                rows={data.auditEvents.slice(0, EVENTS_SHOWN)}
+                rowKey={({ event }) => event.id}
+                columns={[
+                  { label: t("when"), cell: ({ event }) => f.moment(event.at) },
+                  { label: t("what"), cell: ({ event }) => <code>{event.action}</code> },
+                  { label: t("record"), cell: ({ event }) => `${event.entityType} ${event.entityId}` },
+                  { label: t("where"), cell: ({ asActor, matches }) => [...(asActor ? [t("byThePerson")] : []), ...new Set(matches.map((m) => m.path))].join(", ") },
+                ]}
+              />
               {data.auditEvents.length > EVENTS_SHOWN ? <p>{t("eventsMore", { shown: EVENTS_SHOWN, total: data.auditEvents.length })}</p> : null}
-            </section>
+            </Section>
           ) : null}
 
           {data.releases.length > 0 ? (
-            <section aria-labelledby="press" className="flex flex-col gap-3">
-              <h2 id="press" className="text-xl font-semibold">
-                {t("releasesHeading")}
-              </h2>
+            <Section id="press" heading={t("releasesHeading")}>
               <ul className="list-disc pl-6">
                 {data.releases.map(({ release, published }) => (
                   <li key={release.id}>
@@ -287,20 +219,17 @@ export default async function PersonalDataPage({ searchParams }: Props) {
               </ul>
               {data.releases.some((r) => r.published) ? <p className="max-w-prose">{t("releasesPublished")}</p> : null}
               {data.releases.some((r) => !r.published) ? <p className="max-w-prose">{t("releasesDraft")}</p> : null}
-            </section>
+            </Section>
           ) : null}
 
-          <section aria-labelledby="exportera" className="flex flex-col gap-3">
-            <h2 id="exportera" className="text-xl font-semibold">
-              {t("exportHeading")}
-            </h2>
+          <Section id="exportera" heading={t("exportHeading")}>
             <p className="max-w-prose">{t("exportIntro")}</p>
             <div>
               <a href={`/personuppgifter/export?sok=${encodeURIComponent(term)}`} download className={buttonClasses("secondary")}>
                 {t("export")}
               </a>
             </div>
-          </section>
+          </Section>
 
           <section aria-labelledby="radera" className="flex flex-col gap-3 border-t border-slate-300 pt-6">
             <h2 id="radera" className="text-xl font-semibold">

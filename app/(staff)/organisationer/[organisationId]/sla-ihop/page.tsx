@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchForm } from "@/components/ui/search-form";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
@@ -70,22 +71,7 @@ export default async function MergeOrganisationPage({ params, searchParams }: Pr
         <h2 id="valj" className="mb-3 text-xl font-semibold">
           {t("pickHeading")}
         </h2>
-        <form method="get" action={base} role="search" className="mb-4 flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-slate-50 p-4">
-          <div className="flex min-w-64 flex-1 flex-col gap-1">
-            <label htmlFor="sok" className="font-medium">
-              {t("search")}
-            </label>
-            <input id="sok" name="sok" type="search" defaultValue={search} aria-describedby="sok-hint" className="min-h-11 rounded-md border border-slate-500 px-3" />
-            <p id="sok-hint" className="text-sm text-slate-700">
-              {t("searchHint", { max: PICKER_LIMIT })}
-            </p>
-          </div>
-          <div className="pb-7">
-            <button type="submit" className={buttonClasses("primary")}>
-              {t("searchSubmit")}
-            </button>
-          </div>
-        </form>
+        <SearchForm action={base} label={t("search")} hint={t("searchHint", { max: PICKER_LIMIT })} defaultValue={search} submit={t("searchSubmit")} />
         {search && candidates.length === 0 ? <p>{t("noResults", { search })}</p> : null}
         {candidates.length > 0 ? (
           <Table caption={t("resultsCaption")}>
