@@ -23,8 +23,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A directory of the test's own, and a copy of the run's database in it. */
-export async function databaseOfOwn(prefix: string): Promise<{ dir: string; path: string; remove: () => void }> {
+/**
+ * A directory of the test's own, and a copy of the run's database in it. `still`: nothing in the copy is due to
+ * change by itself (other tests' scheduled and embargoed releases, which the server's scheduler would publish, are
+ * made drafts), for a test that needs the whole database unchanged by anything but its own requests.
+ */
+export async function databaseOfOwn(prefix: string, options: { still?: boolean } = {}): Promise<{ dir: string; path: string; remove: () => void }> {
   const source = process.env.E2E_DATABASE_PATH;
   if (!source) throw new Error("E2E_DATABASE_PATH is not set");
   const dir = mkdtempSync(join(tmpdir(), `anslag-${prefix}-`));
@@ -34,6 +38,14 @@ export async function databaseOfOwn(prefix: string): Promise<{ dir: string; path
     await db.backup(path);
   } finally {
     db.close();
+  }
+  if (options.still) {
+    const copy = new Database(path);
+    try {
+      copy.prepare("UPDATE press_releases SET status = 'draft', publish_at = NULL WHERE status IN ('scheduled', 'embargoed')").run();
+    } finally {
+      copy.close();
+    }
   }
   return { dir, path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
