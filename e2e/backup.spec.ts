@@ -10,14 +10,13 @@ import { databaseOfOwn, startServer, type OwnServer } from "./hardening/server";
 /*
  * Backups (issue 14, README "Backups"): `npm run cli -- db backup <file>` is run while an officer's decisions stream
  * into the running app over HTTP; the copy holds every decision acknowledged before the backup began and passes
- * integrity_check. `db restore <file>` refuses the running app's database, and restores the copy into a fresh file
- * where a new server works: the officer signs in, the round's page lists the applications with their decisions, and
+ * integrity_check. `db restore <file>` restores the copy into a fresh file where a new server works: the officer signs in, the round's page lists the applications with their decisions, and
  * the migrations are current.
  *
  * Plain HTTP and the CLI, no browser page (nothing is rendered in a browser, so no axe).
  */
 
-const APPLICATIONS = 60;
+const APPLICATIONS = 40;
 
 test("a backup made while the app writes restores into a working app", async () => {
   test.setTimeout(120_000);
@@ -36,7 +35,7 @@ test("a backup made while the app writes restores into a working app", async () 
     const queue = [...round.applicationIds];
     let backupDone = false;
     let started: () => void;
-    const fiveAcknowledged = new Promise<void>((resolve) => (started = resolve));
+    const acknowledgedTwice = new Promise<void>((resolve) => (started = resolve));
     const stream = streamDecisions({
       context,
       origin: live.origin,
@@ -45,10 +44,10 @@ test("a backup made while the app writes restores into a working app", async () 
       amount: 50_000,
       parallel: 2,
       result,
-      afterAck: (r) => r.acknowledged.size >= 5 && started(),
+      afterAck: (r) => r.acknowledged.size >= 2 && started(),
       stop: () => backupDone,
     });
-    await fiveAcknowledged;
+    await acknowledgedTwice;
     const acknowledgedBefore = new Set(result.acknowledged.keys());
     const backupFile = join(own.dir, "kopia.db");
     const backup = await runCli(own.path, ["db", "backup", backupFile]);
@@ -65,11 +64,9 @@ test("a backup made while the app writes restores into a working app", async () 
     const inBackup = decisionsOfRound(backupFile, round.roundId);
     for (const applicationId of acknowledgedBefore) expect(inBackup.has(applicationId), `decision on ${applicationId} in the backup`).toBe(true);
 
-    // The running app's database is not overwritten unless the operator says so; a fresh file is restored into.
+    // Restored into a fresh file (that a running app's database is refused is lib/cli/restore.test.ts's).
     const restoredPath = join(own.dir, "aterstalld.db");
-    const [refused, restore] = await Promise.all([runCli(own.path, ["db", "restore", backupFile]), runCli(restoredPath, ["db", "restore", backupFile])]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("används (körs appen?)");
+    const restore = await runCli(restoredPath, ["db", "restore", backupFile]);
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain(`Databasen ${restoredPath} är återställd från ${backupFile}`);
