@@ -222,13 +222,32 @@ function routeCalls(key: string, entry: HttpCase, w: World, seed: number, origin
   const segments = url.pathname.split("/").slice(1);
   const extra = entry.request?.(w) ?? {};
   const caller: Call["caller"] = key.includes("/api/auth/") ? "signedOut" : "admin";
-  const samples = fc.sample(fc.tuple(fc.nat({ max: 99 }), fc.nat(), hostileValue(), hostileString()), { seed, numRuns: PER_ROUTE });
+  const samples = fc.sample(fc.tuple(fc.nat({ max: 99 }), fc.nat(), hostileValue(), hostileString()), { seed, numRuns: extra.multipart ? PER_ROUTE * 4 : PER_ROUTE });
   return samples.map(([k, pick, value, name]) => {
     const target = new URL(url.href);
     let multipart = extra.multipart ? { ...extra.multipart } : undefined;
     let what: string;
     const params = [...url.searchParams.keys()];
-    if (k < 45 && segments.length > 0) {
+    if (multipart && k >= 30 && k < 95) {
+      const fields = Object.keys(multipart);
+      const field = fields[pick % fields.length]!;
+      const text = asFieldText(value);
+      if (field === "file") {
+        // A spreadsheet whose cells are hostile, one that is no spreadsheet, or a broken XLSX (a zip cut short).
+        const variant = Math.floor(pick / fields.length) % 3;
+        const cell = text.replace(/[;\r\n"]/g, " ");
+        multipart[field] =
+          variant === 0
+            ? { name: `${fieldName(name)}.csv`, mimeType: "text/csv", buffer: Buffer.from(`\uFEFFprojekttitel;sökt belopp;organisation\r\n${cell};${cell};${cell}\r\n`, "utf8") }
+            : variant === 1
+              ? { name: `${fieldName(name)}.csv`, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") }
+              : { name: "trasig.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.concat([Buffer.from("PK\u0003\u0004", "latin1"), Buffer.from(text, "utf8")]) };
+        what = `the file = ${["a CSV with every cell", "a file of", "an XLSX cut short after"][variant]} ${describe(value)}`;
+      } else {
+        multipart[field] = text;
+        what = `form field ${field} = ${describe(value)}`;
+      }
+    } else if (k < 45 && segments.length > 0) {
       const index = pick % segments.length;
       const copy = [...segments];
       copy[index] = encodeSegment(value);
@@ -236,16 +255,10 @@ function routeCalls(key: string, entry: HttpCase, w: World, seed: number, origin
       what = `path segment ${index + 1} = ${describe(value)}`;
     } else if (k < 65 && params.length > 0) {
       const param = params[pick % params.length]!;
-      target.searchParams.set(param, cut(asFieldText(value), 2_000));
+      target.searchParams.set(param, cut(asFieldText(value), 1_000));
       what = `?${param}= ${describe(value)}`;
-    } else if (k < 85 && multipart) {
-      const fields = Object.keys(multipart);
-      const field = fields[pick % fields.length]!;
-      const text = asFieldText(value);
-      multipart[field] = field === "file" ? { name: `${fieldName(name)}.csv`, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") } : text;
-      what = `form field ${field} = ${describe(value)}`;
     } else {
-      target.searchParams.set(cut(name, 200) || "x", cut(asFieldText(value), 2_000));
+      target.searchParams.set(cut(name, 200) || "x", cut(asFieldText(value), 1_000));
       what = `an extra parameter ${describe(name)} = ${describe(value)}`;
       if (multipart && k >= 95) {
         multipart = { ...multipart, [fieldName(name)]: asFieldText(value) };
@@ -260,7 +273,7 @@ function routeCalls(key: string, entry: HttpCase, w: World, seed: number, origin
       send: async (context: APIRequestContext) => {
         const response =
           method === "POST"
-            ? await context.post(path, { headers: { origin, ...extra.headers, ...(extra.headers?.origin ? {} : { origin }) }, multipart, maxRedirects: 0 })
+            ? await context.post(path, { headers: { ...extra.headers, origin }, multipart, maxRedirects: 0 })
             : await context.get(path, { headers: extra.headers, maxRedirects: 0 });
         return answerOf(response);
       },
