@@ -223,7 +223,7 @@ function routeCalls(key: string, entry: HttpCase, w: World, seed: number, origin
   const extra = entry.request?.(w) ?? {};
   const caller: Call["caller"] = key.includes("/api/auth/") ? "signedOut" : "admin";
   const samples = fc.sample(fc.tuple(fc.nat({ max: 99 }), fc.nat(), hostileValue(), hostileString()), { seed, numRuns: extra.multipart ? PER_ROUTE * 4 : PER_ROUTE });
-  return samples.map(([k, pick, value, name]) => {
+  const build = (k: number, pick: number, value: unknown, name: string): Call => {
     const target = new URL(url.href);
     let multipart = extra.multipart ? { ...extra.multipart } : undefined;
     let what: string;
@@ -279,8 +279,13 @@ function routeCalls(key: string, entry: HttpCase, w: World, seed: number, origin
       },
       // A route handler writes nothing for a malformed value (the one-click unsubscribe answers 204 for any token).
       accepted: () => false,
+      smaller: () => {
+        const smaller = shrink(value);
+        return smaller === undefined ? undefined : build(k, pick, smaller, name);
+      },
     };
-  });
+  };
+  return samples.map(([k, pick, value, name]) => build(k, pick, value, name));
 }
 
 // ---------------------------------------------------------------- the test
