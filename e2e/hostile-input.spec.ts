@@ -25,9 +25,11 @@ import { databaseOfOwn, startServer, type OwnServer } from "./hardening/server";
  * Not fuzzed: signOutAction (it takes no arguments and ends the caller's session, which is all it can do).
  */
 
-const SEED = 14_2026;
-const PER_ACTION = 35;
-const PER_ROUTE = 20;
+// HOSTILE_SEED and HOSTILE_SCALE explore further by hand (another seed, n times the values); the test command uses these.
+const SEED = Number(process.env.HOSTILE_SEED ?? 14_2026);
+const SCALE = Number(process.env.HOSTILE_SCALE ?? 1);
+const PER_ACTION = 35 * SCALE;
+const PER_ROUTE = 20 * SCALE;
 const BATCH = 16;
 const NOT_FUZZED = new Set(["app/actions.ts#signOutAction"]);
 
