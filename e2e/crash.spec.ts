@@ -38,6 +38,7 @@ test("a SIGKILL in the middle of a stream of decisions loses no acknowledged dec
     const result = emptyStreamResult();
     const queue = [...round.applicationIds];
     let killing: Promise<void> | null = null;
+    let leftAtKill = 0;
     await streamDecisions({
       context,
       origin: first.origin,
@@ -48,13 +49,17 @@ test("a SIGKILL in the middle of a stream of decisions loses no acknowledged dec
       result,
       // Killed at once from the acknowledgement, while the other two requests are on their way.
       afterAck: (r) => {
-        if (r.acknowledged.size >= KILL_AFTER && !killing) killing = first.kill();
+        if (r.acknowledged.size >= KILL_AFTER && !killing) {
+          leftAtKill = queue.length;
+          killing = first.kill();
+        }
       },
     });
     await killing;
     expect(result.unexpected, "no answer other than ok or a refusal").toEqual([]);
     expect(first.process.signalCode, `the first server was killed (acknowledged ${result.acknowledged.size}, refused ${JSON.stringify([...result.refused])}, unanswered ${[...result.unanswered].join(", ")})`).toBe("SIGKILL");
     expect(result.acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER);
+    expect(leftAtKill, "decisions were still to be sent when the server was killed").toBeGreaterThan(0);
     const acknowledgedBeforeCrash = new Map(result.acknowledged);
     // What was sent and never answered goes back to the queue: the officer would try again.
     queue.unshift(...[...result.unanswered].filter((id) => !decisionsOfRound(own.path, round.roundId).has(id)));
