@@ -14,6 +14,9 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const DEFAULT_DATABASE_PATH = "data/anslag.db";
 
+/** The synchronous level of every connection: FULL (2). Exported for the test that holds it there. */
+export const SYNCHRONOUS = "FULL";
+
 export function databasePath(): string {
   // The path is runtime configuration, not a file of the build: keep the bundler from tracing it.
   return resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
@@ -26,7 +29,13 @@ export function openDatabase(path: string = databasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   // Writers queue for up to 5 s instead of failing at once with SQLITE_BUSY.
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  /*
+   * Acknowledged means durable (ADR 0012): FULL makes every commit fsync the WAL before COMMIT returns, so a
+   * decision the user was told is saved survives a power loss or an OS crash, not only a crash of this process
+   * (which WAL with NORMAL already survives). NORMAL would lose the last commits since the latest checkpoint.
+   * The cost is one fsync per write transaction (README "Durability"); reads are unaffected.
+   */
+  sqlite.pragma(`synchronous = ${SYNCHRONOUS}`);
   return drizzle(sqlite, { schema }) as Db;
 }
 

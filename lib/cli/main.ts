@@ -1,8 +1,9 @@
 import { Command, CommanderError } from "commander";
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { ZodError } from "zod";
 import { databasePath, openDatabase, type Db } from "@/db/client";
+import { checkDatabaseFile, copyDatabaseFile, databaseInUse, type FileCheck } from "@/db/maintenance";
 import { runMigrations } from "@/db/migrate";
 import { organisationExists } from "@/db/queries/cli";
 import { getOrganisationByName } from "@/db/queries/organisations";
@@ -73,6 +74,51 @@ function sameFile(a: string, b: string): boolean {
   return sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
+/** Why a file is no backup to restore from, in the CLI's words. */
+function refusalOf(check: Exclude<FileCheck, { ok: true }>, file: string): string {
+  switch (check.problem) {
+    case "missing":
+      return `Säkerhetskopian ${file} finns inte.`;
+    case "not-a-database":
+      return `${file} är ingen SQLite-databas.`;
+    case "corrupt":
+      return `Säkerhetskopian ${file} är skadad (integrity_check: ${check.detail}); inget har återställts.`;
+    case "not-anslag":
+      return `${file} är ingen databas från Anslag (den har inga migreringar).`;
+  }
+}
+
+/**
+ * Restores the database at DATABASE_PATH from a backup: the backup is checked before anything is written, the copy
+ * is made with SQLite's online backup into the database file (so its WAL and its readers stay consistent), and the
+ * migrations this code has are run on it, so an older backup comes back current.
+ */
+async function restore(source: string, force: boolean): Promise<void> {
+  const target = databasePath();
+  if (isDatabaseFile(source)) throw new DomainError("Säkerhetskopian är själva databasen.");
+  const check = checkDatabaseFile(source);
+  if (!check.ok) throw new DomainError(refusalOf(check, source));
+  if (check.unknownMigrations > 0) {
+    throw new DomainError(`Säkerhetskopian är gjord av en nyare version av Anslag (${check.unknownMigrations} okända migreringar); uppdatera appen först.`);
+  }
+  const inUse = existsSync(target) && databaseInUse(target);
+  if (existsSync(target) && !force) {
+    throw new DomainError(
+      inUse
+        ? `Databasen ${target} används (körs appen?). Stoppa appen först, eller ange --force för att återställa ändå.`
+        : `Databasen ${target} finns redan. Ange --force för att skriva över den med säkerhetskopian.`,
+    );
+  }
+  const pages = await copyDatabaseFile(source, target);
+  await withDb((handle) => {
+    runMigrations(handle);
+    const integrity = handle.$client.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") throw new DomainError(`Den återställda databasen klarar inte integrity_check: ${String(integrity)}`);
+  });
+  console.log(`Databasen ${target} är återställd från ${source} (${pages} sidor, ${check.appliedMigrations} migreringar i kopian).`);
+  if (inUse) console.log("Appen hade databasen öppen: starta om den, så att inget den har sparat från före återställningen visas.");
+}
+
 export function buildProgram(): Command {
   const program = new Command()
     .name("anslag")
@@ -121,6 +167,14 @@ export function buildProgram(): Command {
         console.log(`Säkerhetskopia skriven till ${target} (${result.totalPages} sidor).`);
       }),
     );
+
+  db.command("restore")
+    .description(
+      "Återställ databasen från en säkerhetskopia. Kopian kontrolleras först (integrity_check, Anslags migreringar); en befintlig databas skrivs över bara med --force.",
+    )
+    .argument("<file>", "säkerhetskopian att läsa")
+    .option("--force", "skriv över en befintlig databas, även en som en körande app har öppen")
+    .action((file: string, options: { force?: boolean }) => restore(resolve(file), options.force === true));
 
   const user = program.command("user").description("Användare.");
   user
