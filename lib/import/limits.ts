@@ -15,6 +15,9 @@ export const IMPORT_ALREADY_RUNNING = "Du har redan en inläsning som pågår. V
 export const IMPORT_TOO_OFTEN = "Du har läst in eller förhandsgranskat sex filer den senaste minuten, och fler går inte. Vänta en minut och försök igen.";
 export const IMPORTS_BUSY = "Servern läser redan in andra filer. Försök igen om en stund.";
 
+/** Another write while an import's one transaction is being written (lib/import/off-thread.ts). */
+export const IMPORT_WRITING = "En stor inläsning sparas just nu. Ingenting har sparats: vänta en stund och försök igen.";
+
 export type ImportSlot = { release: () => void };
 export type SlotRefusal = { refused: string };
 

@@ -5,7 +5,10 @@ import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb, rowCount } from "@/db/testing";
 import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
 import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
-import { runImportOffThread } from "./off-thread";
+import { inWriteTransaction } from "@/db/transaction";
+import { DomainError } from "@/lib/errors";
+import { IMPORT_WRITING } from "./limits";
+import { importIsWriting, runImportOffThread } from "./off-thread";
 import type { ImportEvent } from "./protocol";
 import type { ImportRunInput } from "./run";
 
@@ -59,9 +62,19 @@ describe("runImportOffThread", { timeout: 60_000 }, () => {
     const roundId = createTestRound(db, { budget: 900_000_000, status: "closed" });
     // The longest this thread went without running a timer while the import ran: on the request thread, that was the
     // whole import (seconds); with the thread, a few milliseconds plus the machine's noise.
+    // Each tick also tries a small write of its own: while the thread writes, the gate refuses it at once (without
+    // the gate it would wait for the thread's transaction, freezing this thread for up to busy_timeout).
     let last = performance.now();
     let longest = 0;
+    const writes = { done: 0, refused: 0, other: [] as string[] };
     const ticker = setInterval(() => {
+      try {
+        inWriteTransaction(db, () => db.$client.prepare("UPDATE rounds SET criteria = criteria WHERE id = ?").run(roundId));
+        writes.done++;
+      } catch (error) {
+        if (error instanceof DomainError && error.message === IMPORT_WRITING) writes.refused++;
+        else writes.other.push(String(error));
+      }
       const now = performance.now();
       longest = Math.max(longest, now - last);
       last = now;
@@ -73,5 +86,11 @@ describe("runImportOffThread", { timeout: 60_000 }, () => {
     expect(events.at(-1)).toMatchObject({ phase: "done", report: { imported: 400, refused: 0 } });
     expect(rowCount(db, "applications")).toBe(400);
     expect(longest).toBeLessThan(took / 5);
+    expect(writes.other).toEqual([]);
+    expect(writes.refused).toBeGreaterThan(0);
+    expect(writes.done).toBeGreaterThan(0);
+    expect(importIsWriting()).toBe(false);
+    // Afterwards this thread writes as before.
+    inWriteTransaction(db, () => db.$client.prepare("UPDATE rounds SET criteria = criteria WHERE id = ?").run(roundId));
   });
 });

@@ -1,5 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { databasePath as currentDatabasePath } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { IMPORT_WRITING } from "./limits";
 import type { ImportEvent } from "./protocol";
 import type { ImportRunInput } from "./run";
 import type { ImportThreadData, ImportThreadMessage } from "./worker-entry";
@@ -15,6 +17,32 @@ import type { ImportThreadData, ImportThreadMessage } from "./worker-entry";
  * that form; from source (Vitest, tsx) the thread registers tsx first. better-sqlite3 stays an external package
  * (next.config.ts serverExternalPackages), so the chunk loads the same native module as the server.
  */
+
+/*
+ * The write gate. SQLite has one writer at a time: while an import thread's transaction is being written, any other
+ * write waits for it, and on this thread waiting means blocking (better-sqlite3 is synchronous, busy_timeout 5 s),
+ * with every other request behind it. So each import thread shares one flag with this thread, set while its write
+ * transaction runs, and inWriteTransaction (db/transaction.ts) asks the gate first: a write on this thread meanwhile
+ * is refused at once with IMPORT_WRITING rather than frozen. Kept on globalThis: the server's bundles share it.
+ */
+type GateHolder = { anslagWriteGate?: () => void; anslagImportWrites?: Set<Int32Array> };
+
+function importWrites(): Set<Int32Array> {
+  const holder = globalThis as GateHolder;
+  if (!holder.anslagImportWrites) {
+    const flags = new Set<Int32Array>();
+    holder.anslagImportWrites = flags;
+    holder.anslagWriteGate = () => {
+      for (const flag of flags) if (Atomics.load(flag, 0) === 1) throw new DomainError(IMPORT_WRITING);
+    };
+  }
+  return holder.anslagImportWrites;
+}
+
+/** For tests: whether an import thread is writing now. */
+export function importIsWriting(): boolean {
+  return [...importWrites()].some((flag) => Atomics.load(flag, 0) === 1);
+}
 
 /** The thread's heap: a 10 MB file parsed and checked takes a few hundred MB at most; more is a fault, not a file. */
 const WORKER_HEAP_MB = 1536;
@@ -43,12 +71,18 @@ function fromSourceBootstrap(entry: string): string {
 export async function* runImportOffThread(input: ImportRunInput, databasePath: string = currentDatabasePath()): AsyncGenerator<ImportEvent> {
   const bytes = input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength ? input.bytes : input.bytes.slice();
   const buffer = bytes.buffer as ArrayBuffer;
-  const thread = startThread({ databasePath, input: { ...input, bytes } }, [buffer]);
+  const writing = new SharedArrayBuffer(4);
+  const flag = new Int32Array(writing);
+  const writes = importWrites();
+  writes.add(flag);
+  const thread = startThread({ databasePath, input: { ...input, bytes }, writing }, [buffer]);
 
   const queue: ImportEvent[] = [];
   let ended = false;
   let wake: (() => void) | undefined;
   const finish = (event?: ImportEvent) => {
+    // However the thread ended, its transaction has too (committed or rolled back): the gate opens.
+    writes.delete(flag);
     if (ended) return;
     if (event) queue.push(event);
     ended = true;

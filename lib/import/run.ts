@@ -31,6 +31,8 @@ export type ImportRunInput = {
 export type ImportRunOptions = {
   /** Lets the event loop run between phases, so the line just yielded reaches the network before the work starts. */
   pause?: () => Promise<void>;
+  /** Told just before the write transaction begins (true) and when it has ended, however (false). */
+  onWriting?: (writing: boolean) => void;
 };
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -57,6 +59,7 @@ export async function* runImport(db: Db, input: ImportRunInput, options: ImportR
 
   yield { phase: "importing", done: 0, total: input.allOrNothing && preview.invalid > 0 ? 0 : preview.valid, atomic: true };
   await pause();
+  options.onWriting?.(true);
   try {
     // The check just made is this run's own (nothing from the page's earlier preview is trusted); inside the write
     // transaction what can have changed since (duplicates, the budget, the round) is checked again. Without
@@ -73,6 +76,8 @@ export async function* runImport(db: Db, input: ImportRunInput, options: ImportR
     // The transaction rolled back: nothing of this file was written. The cause goes to the server log only.
     console.error(error);
     yield { phase: "error", message: "Något gick fel och ingenting lästes in. Försök igen." };
+  } finally {
+    options.onWriting?.(false);
   }
 }
 

@@ -11,22 +11,26 @@ import { runImport, type ImportRunInput } from "./run";
  * keeps answering other users meanwhile.
  */
 
-export type ImportThreadData = { databasePath: string; input: ImportRunInput };
+/** `writing`: one Int32 the thread sets to 1 while its write transaction runs (read by the server's write gate). */
+export type ImportThreadData = { databasePath: string; input: ImportRunInput; writing: SharedArrayBuffer };
 export type ImportThreadMessage = { type: "event"; event: ImportEvent } | { type: "end" };
 
 const FAILED = "Något gick fel och ingenting lästes in. Försök igen.";
 
 async function main(): Promise<void> {
-  const { databasePath, input } = workerData as ImportThreadData;
+  const { databasePath, input, writing } = workerData as ImportThreadData;
+  const flag = new Int32Array(writing);
   const post = (message: ImportThreadMessage) => parentPort?.postMessage(message);
   const db = openDatabase(databasePath);
   try {
-    for await (const event of runImport(db, input)) post({ type: "event", event });
+    const onWriting = (now: boolean) => void Atomics.store(flag, 0, now ? 1 : 0);
+    for await (const event of runImport(db, input, { onWriting })) post({ type: "event", event });
   } catch (error) {
     // A DomainError (the round removed meanwhile) says what happened; anything else is logged, not shown.
     if (!(error instanceof DomainError)) console.error(error);
     post({ type: "event", event: { phase: "error", message: error instanceof DomainError ? error.message : FAILED } });
   } finally {
+    Atomics.store(flag, 0, 0);
     db.$client.close();
   }
   post({ type: "end" });
