@@ -10,10 +10,11 @@ import type { ExportThreadData, ExportThreadReply } from "./worker-entry";
  * A round's export (exportRoundApplications) built in a worker thread with its own database connection: on the
  * server's thread a 66 000-row XLSX held every other request for 4 s. The thread only reads (WAL: it never waits for
  * a writer, nor a writer for it). Loading the thread works as in lib/press/render.ts and lib/import/off-thread.ts.
- * At most EXPORTS_AT_ONCE threads run at once (each takes a core while it builds); further downloads wait their turn.
+ * One export thread runs at a time, further downloads wait their turn: a thread takes a core while it builds, and on a
+ * small server (two cores) the other core is the request thread's.
  */
 
-const EXPORTS_AT_ONCE = 2;
+const EXPORTS_AT_ONCE = 1;
 const WORKER_HEAP_MB = 1536;
 
 let running = 0;
