@@ -4,7 +4,6 @@ import type { ListParams } from "@/lib/applications/list-params";
 import type { ApplicationScope } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors";
 import { exportRoundApplications, type ExportFile, type ExportFormat } from "./applications";
-import { lowerThreadPriority } from "@/lib/import/thread-priority";
 
 /*
  * The export thread: one per download (lib/export/off-thread.ts starts it). It opens its own connection to the
@@ -22,8 +21,6 @@ export type ExportThreadData = {
 export type ExportThreadReply = { ok: true; file: ExportFile } | { ok: false; notFound: boolean };
 
 async function main(): Promise<void> {
-  // The request thread first: this thread takes the CPU that is left (Linux; elsewhere a no-op).
-  lowerThreadPriority();
   const { databasePath, roundId, format, scope, params } = workerData as ExportThreadData;
   const db = openDatabase(databasePath);
   let reply: ExportThreadReply;

@@ -3,7 +3,6 @@ import { openDatabase } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import type { ImportEvent } from "./protocol";
 import { runImport, type ImportRunInput } from "./run";
-import { lowerThreadPriority } from "./thread-priority";
 
 /*
  * The import thread: one per import (lib/import/off-thread.ts starts it and ends it). It opens its own connection to
@@ -19,8 +18,6 @@ export type ImportThreadMessage = { type: "event"; event: ImportEvent } | { type
 const FAILED = "Något gick fel och ingenting lästes in. Försök igen.";
 
 async function main(): Promise<void> {
-  // The request thread first: this thread takes the CPU that is left (Linux; elsewhere a no-op).
-  lowerThreadPriority();
   const { databasePath, input, writing } = workerData as ImportThreadData;
   const flag = new Int32Array(writing);
   const post = (message: ImportThreadMessage) => parentPort?.postMessage(message);
