@@ -7,5 +7,9 @@ import type { Db, Tx } from "./client";
  * has committed and then reads the new sum. better-sqlite3 transactions are synchronous: `fn` must not await.
  */
 export function inWriteTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
+  // While a worker thread of this process holds the write lock for a long write (a large import,
+  // lib/import/off-thread.ts), waiting for it would freeze this thread, and every request on it, for up to
+  // busy_timeout: the gate that import sets refuses at once instead, with a Swedish message (a DomainError).
+  (globalThis as { anslagWriteGate?: () => void }).anslagWriteGate?.();
   return db.transaction(fn, { behavior: "immediate" });
 }

@@ -4,7 +4,7 @@ import type { Download, Page } from "@playwright/test";
 import { readSheet } from "read-excel-file/node";
 import { APPLICATION_TEMPLATE_COLUMNS, COLUMN_LABELS, COLUMN_NAMES, type ColumnName } from "@/lib/import/columns";
 import { test, expect } from "./fixtures";
-import { createApplication, createOpenRound, uniqueCode } from "./data";
+import { createApplication, createOpenRound, createUser, uniqueCode } from "./data";
 
 /** The template's columns without the decision's (the rows below register applications only). */
 const HEADINGS = APPLICATION_TEMPLATE_COLUMNS.slice(0, APPLICATION_TEMPLATE_COLUMNS.indexOf("decision"));
@@ -35,6 +35,21 @@ async function previewFile(page: Page, path: string, allOrNothing: boolean) {
   await expect(page.getByRole("heading", { level: 2, name: "Förhandsgranskning" })).toBeVisible();
 }
 
+/**
+ * Signs in an officer of the test's own: imports are one at a time per user and a few a minute
+ * (lib/import/limits.ts), so tests that import in parallel must not share the demo officer.
+ */
+async function signInOwnOfficer(page: Page, expectAccessible: (label?: string) => Promise<void>): Promise<void> {
+  const account = await createUser("officer");
+  await page.goto("/logga-in");
+  await expectAccessible("sign-in");
+  await page.getByLabel("E-postadress").fill(account.email);
+  await page.getByLabel("Lösenord").fill(account.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
+  await expectAccessible("the start page after signing in");
+}
+
 async function download(page: Page, linkName: string): Promise<{ file: Download; bytes: Buffer }> {
   const event = page.waitForEvent("download");
   await page.getByRole("link", { name: linkName, exact: true }).click();
@@ -43,10 +58,10 @@ async function download(page: Page, linkName: string): Promise<{ file: Download;
 }
 
 test.describe("importing applications from a file", () => {
-  test("an officer previews a file with a bad row, imports the good rows and finds them in the round", async ({ page, login, expectAccessible }) => {
+  test("an officer previews a file with a bad row, imports the good rows and finds them in the round", async ({ page, expectAccessible }) => {
     const { roundId, code } = createOpenRound();
     const path = writeImportFile();
-    await login("officer");
+    await signInOwnOfficer(page, expectAccessible);
     await page.goto(`/omgangar/${roundId}`);
     await expectAccessible();
     await page.getByRole("link", { name: "Läs in från fil" }).click();
@@ -99,12 +114,11 @@ test.describe("importing applications from a file", () => {
 
   test("with all or nothing, a file with a bad row cannot be imported, in the page or by posting it directly", async ({
     page,
-    login,
     expectAccessible,
   }) => {
     const { roundId } = createOpenRound();
     const path = writeImportFile();
-    await login("officer");
+    await signInOwnOfficer(page, expectAccessible);
     await page.goto(`/omgangar/${roundId}/import`);
     await expectAccessible();
 
@@ -138,6 +152,25 @@ test.describe("importing applications from a file", () => {
     await expect(page.getByText("Inga ansökningar har registrerats i omgången än.")).toBeVisible();
     await expect(page.getByRole("table", { name: "Ansökningar i omgången" })).toHaveCount(0);
     await expectAccessible();
+  });
+
+  test("an officer who has checked six files in a minute is asked to wait, in Swedish", async ({ page, expectAccessible }) => {
+    const { roundId } = createOpenRound();
+    const path = writeImportFile();
+    await signInOwnOfficer(page, expectAccessible);
+    const preview = () =>
+      page.request.post(`/omgangar/${roundId}/import/run`, {
+        multipart: { file: { name: "ansokningar.csv", mimeType: "text/csv", buffer: readFileSync(path) }, mode: "preview", allOrNothing: "false" },
+      });
+    for (let i = 0; i < 6; i++) expect((await preview()).status()).toBe(200);
+    await page.goto(`/omgangar/${roundId}/import`);
+    await expectAccessible();
+    await page.getByLabel("Fil (CSV eller XLSX)").setInputFiles(path);
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByText("Du har läst in eller förhandsgranskat sex filer den senaste minuten, och fler går inte. Vänta en minut och försök igen.")).toBeVisible();
+    await expectAccessible("the import refused for now");
+    const refused = await preview();
+    expect(refused.status()).toBe(429);
   });
 
   test("the import refuses a file over 10 MB before sending it, and the server refuses it too", async ({ page, login, expectAccessible }) => {
@@ -268,7 +301,7 @@ test.describe("exporting a round's applications", () => {
     expect(String(sheet[1]?.[0])).toMatch(/^HJ-2013-\d{4}$/);
   });
 
-  test("the export follows the list on screen, and the file imports whole into another round", async ({ page, login, expectAccessible }) => {
+  test("the export follows the list on screen, and the file imports whole into another round", async ({ page, expectAccessible }) => {
     const source = createOpenRound();
     const target = createOpenRound({ year: 2027 });
     const tag = uniqueCode();
@@ -286,7 +319,7 @@ test.describe("exporting a round's applications", () => {
     createApplication(source.roundId, { projectTitle: `Idrott ${tag}`, requestedAmount: 400_000 });
     createApplication(source.roundId, { projectTitle: `Annat projekt ${uniqueCode()}`, requestedAmount: 300_000 });
 
-    await login("officer");
+    await signInOwnOfficer(page, expectAccessible);
     await page.goto(`/omgangar/${source.roundId}?sok=${encodeURIComponent(tag)}&sortera=belopp&ordning=desc`);
     await expectAccessible();
     await expect(page.getByRole("table", { name: "Ansökningar i omgången" }).getByRole("row")).toHaveCount(3);

@@ -182,6 +182,7 @@ describe("refusals in English", () => {
     "lib/applications/register.ts",
     "lib/applications/update.ts",
     "lib/import/validate.ts",
+    "lib/import/limits.ts",
     "lib/press/releases.ts",
     "lib/organisations/merge.ts",
     "lib/personal-data/erase.ts",

@@ -248,6 +248,37 @@ describe("importApplications", () => {
     expect(counts()).toEqual(before);
   });
 
+  it("checked outside the write transaction: a duplicate or an approval over the budget that came meanwhile is refused inside it", async () => {
+    const roundId = createTestRound(db, { budget: 2_000_000, status: "closed" });
+    const file = await parsedFixture("applications-utf8-bom.csv");
+    // The check before the write lock, as runImport makes it: every row is good then.
+    const checked = validateImportRows(db, roundId, file.rows, file.rowNumbers);
+    expect(checked.invalid).toBe(0);
+    // Meanwhile another officer registers row 2's application with its 1 000 000 kr grant and lowers the budget.
+    expect(importApplications(db, roundId, file.rows.slice(0, 1), { allOrNothing: true, actor: TEST_ACTOR })).toMatchObject({ imported: 1 });
+    db.$client.prepare("UPDATE rounds SET budget = 1200000 WHERE id = ?").run(roundId);
+
+    const report = importApplications(db, roundId, file.rows, { allOrNothing: false, actor: TEST_ACTOR, rowNumbers: file.rowNumbers, checked });
+    expect(report).toMatchObject({ imported: 3, refused: 2 });
+    expect(report.rows.filter((r) => r.status === "refused")).toEqual([
+      { rowNumber: 2, status: "refused", errors: [{ column: "project_title", message: "Ansökan finns redan i omgången (HJ-2026-0001)." }] },
+      {
+        rowNumber: 6,
+        status: "refused",
+        errors: [{ column: "granted_amount", message: `Beviljade belopp överstiger omgångens budget från och med denna rad: 200${NBSP}000 kronor återstår.` }],
+      },
+    ]);
+    expect(grantedInRound(db, roundId)).toBe(1_000_000);
+    expect(counts()).toMatchObject({ applications: 4 });
+
+    // All or nothing: the same change meanwhile means nothing of the file is written.
+    const before = counts();
+    expect(importApplications(db, roundId, file.rows, { allOrNothing: true, actor: TEST_ACTOR, rowNumbers: file.rowNumbers, checked })).toMatchObject({
+      imported: 0,
+    });
+    expect(counts()).toEqual(before);
+  });
+
   it("rolls everything back on an unexpected error", async () => {
     const roundId = createTestRound(db, { budget: 5_000_000, status: "closed" });
     const file = await parsedFixture("applications-utf8-bom.csv");

@@ -6,7 +6,7 @@ import { inWriteTransaction } from "@/db/transaction";
 import { DomainError } from "@/lib/errors";
 import { refreshReleaseFacts } from "@/lib/press/stale";
 import type { CellError, SpreadsheetRow } from "./columns";
-import { domainErrorCells, validateImportRows, type ImportPreview, type ImportPreviewRow } from "./validate";
+import { domainErrorCells, recheckInTransaction, validateImportRows, type ImportPreview, type ImportPreviewRow } from "./validate";
 
 /*
  * Imports the applications of a spreadsheet into a round: validated first (nothing written for an invalid row), then
@@ -29,6 +29,12 @@ export type ImportOptions = {
   onProgress?: (done: number, total: number) => void;
   /** Row numbers as the spreadsheet shows them (parseSpreadsheet's rowNumbers); default: index + 2. */
   rowNumbers?: number[];
+  /**
+   * The same rows as checked just before, outside the transaction (validateImportRows). Inside it, only what can
+   * have changed meanwhile is checked again (recheckInTransaction): the write lock is held for writing, not for
+   * checking a whole file. Without it, every row is checked inside the transaction.
+   */
+  checked?: ImportPreview;
 };
 
 class AbortImport extends Error {}
@@ -39,7 +45,9 @@ export function importApplications(db: Db, roundId: number, rows: SpreadsheetRow
   try {
     inWriteTransaction(db, (tx) => {
       // Checked inside the write transaction, by the same rules as the preview: nothing can change in between.
-      const checked = validateImportRows(tx, roundId, rows, options.rowNumbers);
+      const checked = options.checked
+        ? recheckInTransaction(tx, roundId, options.checked)
+        : validateImportRows(tx, roundId, rows, options.rowNumbers);
       preview = checked;
       if (options.allOrNothing && checked.invalid > 0) throw new AbortImport();
       const total = checked.rows.length;

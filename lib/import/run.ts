@@ -31,6 +31,8 @@ export type ImportRunInput = {
 export type ImportRunOptions = {
   /** Lets the event loop run between phases, so the line just yielded reaches the network before the work starts. */
   pause?: () => Promise<void>;
+  /** Told just before the write transaction begins (true) and when it has ended, however (false). */
+  onWriting?: (writing: boolean) => void;
 };
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -57,19 +59,25 @@ export async function* runImport(db: Db, input: ImportRunInput, options: ImportR
 
   yield { phase: "importing", done: 0, total: input.allOrNothing && preview.invalid > 0 ? 0 : preview.valid, atomic: true };
   await pause();
+  options.onWriting?.(true);
   try {
-    // Validated again inside: nothing from the preview is trusted. Without all-or-nothing, refused rows are reported
-    // and every valid one is written; with it, one refused row means nothing is written.
+    // The check just made is this run's own (nothing from the page's earlier preview is trusted); inside the write
+    // transaction what can have changed since (duplicates, the budget, the round) is checked again. Without
+    // all-or-nothing, refused rows are reported and every valid one is written; with it, one refused row means
+    // nothing is written.
     const report = importApplications(db, input.roundId, file.rows, {
       allOrNothing: input.allOrNothing,
       actor: input.actor,
       rowNumbers: file.rowNumbers,
+      checked: preview,
     });
     yield { phase: "done", report: reportSummary(report.rows, input.allOrNothing) };
   } catch (error) {
     // The transaction rolled back: nothing of this file was written. The cause goes to the server log only.
     console.error(error);
     yield { phase: "error", message: "Något gick fel och ingenting lästes in. Försök igen." };
+  } finally {
+    options.onWriting?.(false);
   }
 }
 

@@ -24,6 +24,8 @@ export type ImportPreviewRow = {
   fields?: ApplicationFields;
   decision?: ImportDecision;
   errors: CellError[];
+  /** Organisation and title as the duplicate rule compares them (recheckInTransaction compares them again). */
+  duplicateKey?: string;
 };
 
 export type ImportPreview = {
@@ -178,29 +180,26 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
 
     // ---- duplicates, in the file and in the round
     const title = cell("project_title");
+    let rowKey: string | undefined;
     if (leadName !== "" && title !== "") {
       const key = duplicateKey(leadKey, title);
+      rowKey = key;
       const earlier = seenInFile.get(key);
       if (earlier !== undefined) add("project_title", `Samma organisation och projekttitel som rad ${earlier}.`);
       else seenInFile.set(key, rowNumber);
       const registered = existingInRound.get(key);
-      if (registered) add("project_title", `Ansökan finns redan i omgången (${registered}).`);
+      if (registered) add("project_title", alreadyInRound(registered));
     }
 
     // ---- the decision, if the row carries one
     const decision = readDecisionCells(row, add);
-    if (decision && round.status === "planned") {
-      add("decision", "Omgången har inte öppnat ännu: beslut kan inte importeras till den.");
-    }
+    if (decision && round.status === "planned") add("decision", NOT_OPEN_FOR_DECISIONS);
 
     // ---- the budget, counted over the valid rows in file order
     if (errors.length === 0 && decision?.outcome === "approved") {
       const remaining = round.budget - alreadyGranted - approvedInFile;
       if (decision.grantedAmount > remaining) {
-        add(
-          "granted_amount",
-          `Beviljade belopp överstiger omgångens budget från och med denna rad: ${formatKronor(Math.max(0, remaining))} återstår.`,
-        );
+        add("granted_amount", overBudget(remaining));
       } else {
         approvedInFile += decision.grantedAmount;
       }
@@ -212,6 +211,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
       ...(fields ? { fields } : {}),
       ...(decision ? { decision } : {}),
       errors,
+      ...(rowKey ? { duplicateKey: rowKey } : {}),
     };
   });
 
@@ -221,6 +221,56 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
     roundStatus: round.status,
     rows: result,
     valid: result.length - invalid,
+    invalid,
+    approvedInFile,
+    remainingBudget: round.budget - alreadyGranted - approvedInFile,
+  };
+}
+
+const NOT_OPEN_FOR_DECISIONS = "Omgången har inte öppnat ännu: beslut kan inte importeras till den.";
+
+function alreadyInRound(registered: string): string {
+  return `Ansökan finns redan i omgången (${registered}).`;
+}
+
+function overBudget(remaining: number): string {
+  return `Beviljade belopp överstiger omgångens budget från och med denna rad: ${formatKronor(Math.max(0, remaining))} återstår.`;
+}
+
+/**
+ * Inside the import's write transaction (BEGIN IMMEDIATE), what may have changed since `checked` was made outside
+ * it: the round (its status), the applications it holds (duplicates) and what it has granted (the budget), judged by
+ * the same rules and messages as validateImportRows, in file order. Everything else (the cells, the schema, the
+ * organisations as far as they can be known before writing) was checked outside the lock, so the lock is held for
+ * the writes, not for parsing a file; registration refuses an organisation that no longer fits on its own.
+ */
+export function recheckInTransaction(tx: DbOrTx, roundId: number, checked: ImportPreview): ImportPreview {
+  const round = getImportRound(tx, roundId);
+  if (!round) throw new DomainError("Omgången finns inte.", { roundId: ["Omgången finns inte."] }, "not_found");
+  const existingInRound = new Map(
+    listApplicationIdentitiesInRound(tx, roundId).map((a) => [duplicateKey(a.organisationKey, a.projectTitle), a.registrationNumber]),
+  );
+  const alreadyGranted = grantedInRound(tx, roundId);
+  let approvedInFile = 0;
+  const rows = checked.rows.map((row): ImportPreviewRow => {
+    if (row.errors.length > 0) return row;
+    const errors: CellError[] = [];
+    const registered = row.duplicateKey === undefined ? undefined : existingInRound.get(row.duplicateKey);
+    if (registered) errors.push({ column: "project_title", message: alreadyInRound(registered) });
+    if (row.decision && round.status === "planned") errors.push({ column: "decision", message: NOT_OPEN_FOR_DECISIONS });
+    if (errors.length === 0 && row.decision?.outcome === "approved") {
+      const remaining = round.budget - alreadyGranted - approvedInFile;
+      if (row.decision.grantedAmount > remaining) errors.push({ column: "granted_amount", message: overBudget(remaining) });
+      else approvedInFile += row.decision.grantedAmount;
+    }
+    return errors.length === 0 ? row : { ...row, errors };
+  });
+  const invalid = rows.filter((r) => r.errors.length > 0).length;
+  return {
+    roundId,
+    roundStatus: round.status,
+    rows,
+    valid: rows.length - invalid,
     invalid,
     approvedInFile,
     remainingBudget: round.budget - alreadyGranted - approvedInFile,

@@ -1,11 +1,10 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
 import { parseListParams } from "@/lib/applications/list-params";
 import { applicationScope } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
-import { exportRoundApplications } from "@/lib/export";
+import { exportRoundApplicationsOffThread } from "@/lib/export/off-thread";
 
 /*
  * GET /omgangar/<id>/export?format=csv|xlsx plus the round page's list parameters (sok, status, lan, typ, sortera,
@@ -26,7 +25,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ roun
   const list = parseListParams(Object.fromEntries(searchParams));
 
   try {
-    const file = await exportRoundApplications(getDb(), roundId, query.data.format, applicationScope(user), list);
+    // Read and built in a worker thread with its own connection (lib/export/off-thread.ts): a large round's file took
+    // seconds on this thread, and every other request waited for it.
+    const file = await exportRoundApplicationsOffThread(roundId, query.data.format, applicationScope(user), list);
     return new Response(file.body as Uint8Array<ArrayBuffer>, {
       headers: {
         "Content-Type": file.contentType,
