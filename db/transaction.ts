@@ -13,3 +13,18 @@ export function inWriteTransaction<T>(db: Db, fn: (tx: Tx) => T): T {
   (globalThis as { anslagWriteGate?: () => void }).anslagWriteGate?.();
   return db.transaction(fn, { behavior: "immediate" });
 }
+
+type WriteGate = { anslagWriteBusy?: () => boolean };
+
+/**
+ * Waits, without blocking this thread, until no import thread of this process is writing its transaction (see the
+ * gate above), at most `maxWaitMs`. Server actions, sign-in and the background loops await it before they write, so
+ * a user's save during another's import waits a moment instead of being refused; the gate still refuses the rare
+ * write that starts its transaction just as an import begins writing.
+ */
+export async function untilWritesAllowed(maxWaitMs = 120_000): Promise<void> {
+  const busy = (globalThis as WriteGate).anslagWriteBusy;
+  if (!busy) return;
+  const until = Date.now() + maxWaitMs;
+  while (busy() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { untilWritesAllowed } from "@/db/transaction";
 import { anyPermission, type Permission } from "./auth/permissions";
 import { getCurrentUser, type SessionUser } from "./auth/session";
 import { DomainError, type DomainErrorCode } from "./errors";
@@ -59,6 +60,8 @@ export function authAction<S extends z.ZodType, T>(
       const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) return fail(t("invalid"), fieldErrorsOf(parsed.error), "invalid");
+      // During another user's large import the save waits for its write (lib/import/off-thread.ts), not refused.
+      await untilWritesAllowed();
       return await handler(parsed.data, user);
     } catch (error) {
       unstable_rethrow(error);

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { getUserByEmail, recordSignIn } from "@/db/queries/users";
-import { inWriteTransaction } from "@/db/transaction";
+import { inWriteTransaction, untilWritesAllowed } from "@/db/transaction";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { startSession } from "./sessions";
 import { addressKey, clearFailures, emailKey, lockedUntil, recordFailure } from "./throttle";
@@ -25,6 +25,8 @@ export async function authenticate(
   now = new Date(),
 ): Promise<SignInResult> {
   const keys = [emailKey(email), ...(address ? [addressKey(address)] : [])];
+  // Every outcome writes (the throttle, the session): during a large import's write it waits rather than fails.
+  await untilWritesAllowed();
   const until = lockedUntil(db, keys, now);
   if (until) return { ok: false, reason: "locked", until };
 

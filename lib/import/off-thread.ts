@@ -25,15 +25,16 @@ import type { ImportThreadData, ImportThreadMessage } from "./worker-entry";
  * transaction runs, and inWriteTransaction (db/transaction.ts) asks the gate first: a write on this thread meanwhile
  * is refused at once with IMPORT_WRITING rather than frozen. Kept on globalThis: the server's bundles share it.
  */
-type GateHolder = { anslagWriteGate?: () => void; anslagImportWrites?: Set<Int32Array> };
+type GateHolder = { anslagWriteGate?: () => void; anslagWriteBusy?: () => boolean; anslagImportWrites?: Set<Int32Array> };
 
 function importWrites(): Set<Int32Array> {
   const holder = globalThis as GateHolder;
   if (!holder.anslagImportWrites) {
     const flags = new Set<Int32Array>();
     holder.anslagImportWrites = flags;
+    holder.anslagWriteBusy = () => [...flags].some((flag) => Atomics.load(flag, 0) === 1);
     holder.anslagWriteGate = () => {
-      for (const flag of flags) if (Atomics.load(flag, 0) === 1) throw new DomainError(IMPORT_WRITING);
+      if (holder.anslagWriteBusy?.()) throw new DomainError(IMPORT_WRITING);
     };
   }
   return holder.anslagImportWrites;
@@ -41,7 +42,8 @@ function importWrites(): Set<Int32Array> {
 
 /** For tests: whether an import thread is writing now. */
 export function importIsWriting(): boolean {
-  return [...importWrites()].some((flag) => Atomics.load(flag, 0) === 1);
+  importWrites();
+  return (globalThis as GateHolder).anslagWriteBusy?.() ?? false;
 }
 
 /** The thread's heap: a 10 MB file parsed and checked takes a few hundred MB at most; more is a fault, not a file. */

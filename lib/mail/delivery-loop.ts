@@ -1,5 +1,6 @@
 import { createTransport } from "nodemailer";
 import { getDb } from "@/db/client";
+import { untilWritesAllowed } from "@/db/transaction";
 import { mailFrom, smtpUrl, type Env } from "./config";
 import { deliverDueMail, type MailTransport } from "./deliver";
 
@@ -47,6 +48,7 @@ export function startMailDelivery(env: Env = process.env, tickMs = TICK_MS): boo
     try {
       do {
         state.again = false;
+        await untilWritesAllowed();
         await deliverDueMail(getDb(), transport, new Date(), { from });
       } while (state.again);
     } catch (error) {

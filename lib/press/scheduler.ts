@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "@/db/client";
 import { publishDueReleases } from "@/db/queries/newsroom";
-import { inWriteTransaction } from "@/db/transaction";
+import { inWriteTransaction, untilWritesAllowed } from "@/db/transaction";
 import { mailDueReleases } from "./subscriptions";
 import { internalOrigin, REVALIDATE_HEADER, REVALIDATE_PATH, setRevalidateSecret } from "./newsroom-cache";
 
@@ -62,6 +62,7 @@ export function startNewsroomScheduler(deps: SchedulerDeps = defaultDeps(), tick
     if (state.running) return; // a slow tick (a locked database) is never overlapped by the next
     state.running = true;
     try {
+      await untilWritesAllowed();
       await runSchedulerTick(deps, state);
     } catch (error) {
       deps.log(`Schemalagd publicering misslyckades: ${error instanceof Error ? error.message : String(error)}`);
