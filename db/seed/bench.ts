@@ -180,6 +180,8 @@ export async function seedBench(db: Db, size: BenchSize): Promise<BenchWorld> {
     for (const [n, round] of decidedRounds.entries()) {
       if (n % 10 !== 0 && round.id !== decidedRoundId) continue;
       const published = n % 3 !== 2 || round.id === decidedRoundId;
+      // The last decided round's release is the newest, first in the newsroom.
+      const at = round.id === decidedRoundId ? publishedAt + 86_400_000 : publishedAt - n * 3_600_000;
       const id = (
         insertRelease.get({
           ...template,
@@ -188,8 +190,8 @@ export async function seedBench(db: Db, size: BenchSize): Promise<BenchWorld> {
           application_id: null,
           headline: `Omgång ${round.ordinal} av programmet för jämställd skala har fördelat sina medel`,
           status: published ? "published" : "draft",
-          publish_at: published ? publishedAt - n * 3_600_000 : null,
-          published_at: published ? publishedAt - n * 3_600_000 : null,
+          publish_at: published ? at : null,
+          published_at: published ? at : null,
           created_by: null,
           updated_by: null,
         }) as { id: number }

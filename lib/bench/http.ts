@@ -156,9 +156,10 @@ async function benchSize(label: string, size: BenchSize): Promise<SizeResult> {
     const origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, DATABASE_PATH: databasePath, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
     });
     const pid = server.pid!;
+    server.on("exit", (code, signal) => console.log(`server ${pid} exited (${code ?? signal})`));
     let peakRss = 0;
     sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid) ?? 0)), 200);
     await waitFor(async () => (await fetch(`${origin}/status`)).ok, 60_000, "the server");
@@ -170,6 +171,7 @@ async function benchSize(label: string, size: BenchSize): Promise<SizeResult> {
     const targets = PAGES.map((page) => ({ page, url: `${origin}${page.path(world)}`, headers: page.as ? { cookie: cookies[page.as] } : ({} as Record<string, string>) }));
 
     // Every page answers 200 with itself (not a redirect to sign-in), then a few requests warm it up.
+    console.log(`Server ${pid} on ${origin}: measuring ${targets.length} pages …`);
     for (const t of targets) {
       const response = await fetch(t.url, { headers: t.headers, redirect: "manual" });
       const body = await response.text();
