@@ -69,6 +69,7 @@ export const PAGES: Page[] = [
   { key: "application", name: "an application", path: (w) => `/ansokningar/${w.applicationId}`, as: "officer" },
   { key: "meeting", name: "decision meeting (500 applications)", path: (w) => `/omgangar/${w.openRoundId}/beslutsmote`, as: "officer" },
   { key: "newsroom", name: "newsroom (/nyheter)", path: () => "/nyheter", cached: true },
+  { key: "topic", name: "newsroom topic page", path: () => "/nyheter/amne/beviljade-medel", cached: true },
   { key: "release", name: "a release", path: (w) => `/nyheter/${w.releaseSlug}`, cached: true },
   { key: "feed", name: "RSS feed", path: () => "/nyheter/feed.xml", cached: true },
   { key: "grants", name: "grants list (/beviljade/<round>)", path: (w) => `/beviljade/${w.decidedRoundId}`, cached: true },
