@@ -220,7 +220,12 @@ export function missedTargets(small: SizeResult, large: SizeResult): Verdict[] {
     const at = large.pages[page.key]!;
     const before = small.pages[page.key]!;
     const miss = (size: string, text: string) => missed.push({ page: page.name, size, missed: text });
-    for (const result of [small, large]) if (result.pages[page.key]!.bad > 0) miss(result.label, `${result.pages[page.key]!.bad} answers were not 200`);
+    for (const result of [small, large]) {
+      const figures = result.pages[page.key]!;
+      if (figures.bad > 0) miss(result.label, `${figures.bad} answers were not 200`);
+      // A page slower than a turn answers nothing inside it: no figure at all, which is no pass.
+      if (figures.requests === 0) miss(result.label, `no answer within its ${TURN_S} s turns`);
+    }
     if (page.as && !page.floor) {
       if (at.rps < TARGETS.signedInShareOfFloor * floorIn.rps) miss(large.label, `${pct(at.rps / floorIn.rps)} of the signed-in floor's req/s (target ${pct(TARGETS.signedInShareOfFloor)})`);
       if (at.p99 > TARGETS.signedInP99OfFloor * floorIn.p99) miss(large.label, `p99 ${(at.p99 / floorIn.p99).toFixed(2)}× the signed-in floor's (target at most ${TARGETS.signedInP99OfFloor}×)`);
