@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { listPortalApplications, listPortalRoundTotals } from "@/db/queries/portal";
-import { listRoundSummaries } from "@/db/queries/rounds";
+import { countPortalApplications, listPortalApplications, listPortalRoundTotals, PORTAL_PAGE_SIZE } from "@/db/queries/portal";
+import { listRoundSummaryPage, ROUND_PAGE_SIZE } from "@/db/queries/rounds";
 import { PortalApplications, PortalRoundTotals } from "@/components/portal/portal-applications";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
@@ -18,16 +19,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("overview"))("title") };
 }
 
-export default async function OverviewPage() {
-  const user = await requireUser(["statistics:read", "application:read:own-organisation"]);
-  if (hasPermission(user, "statistics:read")) return <RoundsOverview user={user} />;
-  return <OrganisationOverview user={user} />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** ?sida=2: the page asked for, 1 for anything that is not a whole number. */
+function pageOf(value: string | string[] | undefined): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-async function RoundsOverview({ user }: { user: SessionUser }) {
+export default async function OverviewPage({ searchParams }: Props) {
+  const user = await requireUser(["statistics:read", "application:read:own-organisation"]);
+  const page = pageOf((await searchParams).sida);
+  if (hasPermission(user, "statistics:read")) return <RoundsOverview user={user} page={page} />;
+  return <OrganisationOverview user={user} page={page} />;
+}
+
+/** The start page's link to a page of its list (page 1 is the plain address). */
+const pageHref = (page: number) => (page > 1 ? `/?sida=${page}` : "/");
+
+/** Every round with its figures, a page of them at a time: the page costs the same with 5 rounds or 500. */
+async function RoundsOverview({ user, page: requested }: { user: SessionUser; page: number }) {
   const t = await getTranslations();
   const f = await getUiFormat();
-  const summaries = listRoundSummaries(getDb());
+  const { rows: summaries, total, page, pages } = listRoundSummaryPage(getDb(), requested);
   return (
     <>
       <PageHeader
@@ -79,15 +93,31 @@ async function RoundsOverview({ user }: { user: SessionUser }) {
           </tbody>
         </Table>
       )}
+      {pages > 1 ? (
+        <>
+          <p className="mt-3 text-slate-700">
+            {t("overview.showing", { from: (page - 1) * ROUND_PAGE_SIZE + 1, to: (page - 1) * ROUND_PAGE_SIZE + summaries.length, total })}
+          </p>
+          <Pagination
+            page={page}
+            pages={pages}
+            hrefFor={pageHref}
+            labels={{ nav: t("overview.pagination"), previous: t("overview.previous"), next: t("overview.next"), page: t("overview.page", { page, pages }) }}
+          />
+        </>
+      ) : null}
     </>
   );
 }
 
-async function OrganisationOverview({ user }: { user: SessionUser }) {
+async function OrganisationOverview({ user, page: requested }: { user: SessionUser; page: number }) {
   const t = await getTranslations();
   // The scope comes from the user's own record: a coordinator can only ever see their organisation.
   const organisationId = user.organisationId;
-  const rows = organisationId === null ? [] : listPortalApplications(getDb(), organisationId);
+  const total = organisationId === null ? 0 : countPortalApplications(getDb(), organisationId);
+  const pages = Math.max(1, Math.ceil(total / PORTAL_PAGE_SIZE));
+  const page = Math.min(requested, pages);
+  const rows = organisationId === null ? [] : listPortalApplications(getDb(), organisationId, page);
   const totals = organisationId === null ? [] : listPortalRoundTotals(getDb(), organisationId);
   return (
     <>
@@ -97,6 +127,19 @@ async function OrganisationOverview({ user }: { user: SessionUser }) {
           {t("portal.applicationsHeading")}
         </h2>
         {rows.length === 0 ? <p>{t("portal.none")}</p> : <PortalApplications rows={rows} />}
+        {pages > 1 ? (
+          <>
+            <p className="mt-3 text-slate-700">
+              {t("portal.showing", { from: (page - 1) * PORTAL_PAGE_SIZE + 1, to: (page - 1) * PORTAL_PAGE_SIZE + rows.length, total })}
+            </p>
+            <Pagination
+              page={page}
+              pages={pages}
+              hrefFor={(p) => `${pageHref(p)}#ansokningar`}
+              labels={{ nav: t("portal.pagination"), previous: t("portal.previous"), next: t("portal.next"), page: t("portal.page", { page, pages }) }}
+            />
+          </>
+        ) : null}
       </section>
       {totals.length > 0 ? (
         <section aria-labelledby="per-omgang">

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Td, Th } from "@/components/ui/table";
 import type { MeetingApplication } from "@/lib/decisions/meeting";
 import { formatAmount } from "@/lib/format/ui";
-import { toLocale } from "@/lib/i18n/config";
+import { toLocale, type Locale } from "@/lib/i18n/config";
 
 /*
  * The columns that say which application a row is: the same in the decision meeting's form and in a decided round's
@@ -22,20 +22,27 @@ export function ApplicationHeadCells() {
   );
 }
 
-export function ApplicationCells({ application }: { application: MeetingApplication }) {
+/** The cells' labels and language, read once by a table of many rows and handed to each (see MeetingForm). */
+export type ApplicationCellLabels = { registrationNumber: string; organisation: string; project: string; requested: string; locale: Locale };
+
+export function useApplicationCellLabels(): ApplicationCellLabels {
   const t = useTranslations("meeting");
   const locale = toLocale(useLocale());
+  return { registrationNumber: t("registrationNumber"), organisation: t("organisation"), project: t("project"), requested: t("requested"), locale };
+}
+
+export function ApplicationCells({ application, labels }: { application: MeetingApplication; labels: ApplicationCellLabels }) {
   return (
     <>
-      <Td label={t("registrationNumber")} className="whitespace-nowrap">
+      <Td label={labels.registrationNumber} className="whitespace-nowrap">
         <Link href={`/ansokningar/${application.id}`} className="text-brand-700 underline">
           {application.registrationNumber}
         </Link>
       </Td>
-      <Td label={t("organisation")}>{application.organisationName}</Td>
-      <Td label={t("project")}>{application.projectTitle}</Td>
-      <Td label={t("requested")} numeric>
-        {formatAmount(application.requestedAmount, locale)}
+      <Td label={labels.organisation}>{application.organisationName}</Td>
+      <Td label={labels.project}>{application.projectTitle}</Td>
+      <Td label={labels.requested} numeric>
+        {formatAmount(application.requestedAmount, labels.locale)}
       </Td>
     </>
   );

@@ -7,7 +7,7 @@ import { saveNewApplication } from "@/lib/applications/register";
 import { registerApplicationSchema } from "@/lib/applications/schema";
 import { makeDecision } from "@/lib/decisions/record";
 import { recordDecisionSchema } from "@/lib/decisions/schema";
-import { listPortalApplications, listPortalRoundTotals, portalApplicationsQuery, portalRoundTotalsQuery } from "./portal";
+import { countPortalApplications, listPortalApplications, listPortalRoundTotals, portalApplicationsQuery, portalRoundTotalsQuery } from "./portal";
 
 const officer = { id: null, label: "Anna Handläggare" };
 let db: Db;
@@ -82,6 +82,22 @@ describe("the coordinator's portal", () => {
     expect(listPortalApplications(db, lycksele).map((r) => r.projectTitle)).toEqual([`Lycksele kommun ${newer}`]);
     expect(listPortalApplications(db, umea + lycksele + 1000)).toEqual([]);
     expect(listPortalRoundTotals(db, umea + lycksele + 1000)).toEqual([]);
+  });
+
+  it("pages the organisation's applications, the same order across pages, and counts them all", () => {
+    const umea = register(newer, "Umeå kommun", ["Vännäs kommun"]).leadOrganisationId;
+    register(older, "Vännäs kommun", ["Umeå kommun"]);
+    for (let i = 0; i < 3; i++) register(older, "Umeå kommun");
+    register(newer, "Lycksele kommun");
+
+    const all = listPortalApplications(db, umea).map((r) => r.id);
+    expect(all).toHaveLength(5);
+    expect(countPortalApplications(db, umea)).toBe(5);
+    const pages = [1, 2, 3].map((page) => listPortalApplications(db, umea, page, 2).map((r) => r.id));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual(all);
+    expect(listPortalApplications(db, umea, 4, 2)).toEqual([]);
+    expect(countPortalApplications(db, umea + 1000)).toBe(0);
   });
 
   it("reads both lists through the organisation indexes, never by scanning every application", () => {

@@ -11,10 +11,10 @@ import { applicationInScope } from "./scope";
  */
 
 /**
- * More applications than any organisation has ever made (a few per round): the list is bounded so a page never
- * grows without limit, and an organisation reaching it would see the newest ones.
+ * Applications on one page of the portal: an organisation in thousands of applications (a region co-applying in
+ * every round) gets the same bounded page as one with three, and pages back through the rest.
  */
-export const PORTAL_LIMIT = 500;
+export const PORTAL_PAGE_SIZE = 50;
 
 /*
  * The ids of the organisation's applications, as lead (applications_lead_organisation_idx) or as co-applicant
@@ -25,13 +25,19 @@ const organisationApplicationIds = (organisationId: number) =>
   sql`(select id from applications where lead_organisation_id = ${organisationId}
         union select application_id from application_co_applicants where organisation_id = ${organisationId})`;
 
-/** The organisation's applications, newest round first, with their rounds and decisions: one query. */
-export function listPortalApplications(db: DbOrTx, organisationId: number) {
-  return portalApplicationsQuery(db, organisationId).all();
+/** One page of the organisation's applications, newest round first, with their rounds and decisions: one query. */
+export function listPortalApplications(db: DbOrTx, organisationId: number, page = 1, pageSize = PORTAL_PAGE_SIZE) {
+  return portalApplicationsQuery(db, organisationId, page, pageSize).all();
+}
+
+/** How many applications the organisation takes part in, as lead or co-applicant (from the same two indexes). */
+export function countPortalApplications(db: DbOrTx, organisationId: number): number {
+  const row = db.get<{ n: number }>(sql`select count(*) as n from ${organisationApplicationIds(organisationId)}`);
+  return Number(row?.n ?? 0);
 }
 
 /** The query itself, so a test can read its plan. */
-export function portalApplicationsQuery(db: DbOrTx, organisationId: number) {
+export function portalApplicationsQuery(db: DbOrTx, organisationId: number, page = 1, pageSize = PORTAL_PAGE_SIZE) {
   return db
     .select({
       id: applications.id,
@@ -56,7 +62,8 @@ export function portalApplicationsQuery(db: DbOrTx, organisationId: number) {
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
     .where(sql`${applications.id} in ${organisationApplicationIds(organisationId)}`)
     .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name), asc(applications.registrationNumber))
-    .limit(PORTAL_LIMIT);
+    .limit(pageSize)
+    .offset((Math.max(1, page) - 1) * pageSize);
 }
 export type PortalApplication = ReturnType<typeof listPortalApplications>[number];
 

@@ -76,6 +76,42 @@ export function listRoundSummaries(db: Db): RoundSummary[] {
     .all();
 }
 
+/** Rounds on one page of the start page: a bounded amount, whatever the number of rounds. */
+export const ROUND_PAGE_SIZE = 25;
+
+export type RoundSummaryPage = { rows: RoundSummary[]; total: number; page: number; pages: number };
+
+/**
+ * One page of the rounds in the start page's order (programme, newest round first), each with its counts and sums.
+ * The page's rounds are picked first (a sort of the small rounds table) and only they are counted, each from the
+ * (round_id, status) and (round_id, outcome, granted_amount) indexes: the cost is that of one page of rounds, not of
+ * every application. A page past the end answers the last page.
+ */
+export function listRoundSummaryPage(db: Db, requestedPage: number, pageSize = ROUND_PAGE_SIZE): RoundSummaryPage {
+  const total = Number(db.select({ n: sql<number>`count(*)` }).from(rounds).get()?.n ?? 0);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
+  const count = (status: string) =>
+    sql<number>`(select count(*) from ${applications} where ${applications.roundId} = ${rounds.id} and ${applications.status} = ${status})`;
+  const rows = db
+    .select({
+      ...roundWithProgramme,
+      received: sql<number>`(select count(*) from ${applications} where ${applications.roundId} = ${rounds.id})`,
+      approved: count("approved"),
+      rejected: count("rejected"),
+      granted: sql<number>`(select coalesce(sum(${decisions.grantedAmount}), 0) from ${decisions}
+        where ${decisions.roundId} = ${rounds.id} and ${decisions.outcome} = 'approved')`,
+    })
+    .from(rounds)
+    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+    .orderBy(asc(programmes.name), desc(rounds.ordinal))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((row) => ({ ...row, received: Number(row.received), approved: Number(row.approved), rejected: Number(row.rejected), granted: Number(row.granted) }));
+  return { rows, total, page, pages };
+}
+
 export function getRound(db: DbOrTx, roundId: number) {
   return (
     db

@@ -168,6 +168,7 @@ export const PAGES: Record<string, HttpCase | HttpCase[]> = {
   // Staff pages (app/(staff)/).
   "/": { url: () => "/", expect: staff(only("admin", "officer", "communications", "coordinatorA", "coordinatorB")) },
   "/konto": { url: () => "/konto", expect: staff(only("admin", "officer", "communications", "coordinatorA", "coordinatorB")) },
+  "/konto/inloggad": { url: () => "/konto/inloggad", expect: staff(only("admin", "officer", "communications", "coordinatorA", "coordinatorB")) },
   "/ansokningar/[applicationId]": [
     // Another organisation's application answers exactly as a missing one.
     { url: (w) => `/ansokningar/${w.lead.id}`, expect: staff({ ...only("admin", "officer", "communications", "coordinatorA"), coordinatorB: 404 }) },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -23,7 +23,8 @@ import { shippedTemplateSource } from "@/lib/press/templates";
 /*
  * `npm run bench`: builds a database the size the issues name (100 000 applications) in a temporary file, then
  * times the hot paths and prints each median against its target. Targets are measured here, never in a timed test.
- * BENCH_APPLICATIONS overrides the size.
+ * BENCH_APPLICATIONS overrides the size. Then the pages over HTTP (./http.ts). Both go to bench-results.json; the
+ * exit code is 1 when any target is missed. BENCH_ONLY=queries or BENCH_ONLY=http runs one half.
  */
 
 const TOTAL = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
@@ -234,5 +235,8 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
-await (await import("./newsroom-http")).benchNewsroomHttp();
+const only = process.env.BENCH_ONLY;
+if (only !== "http") await main();
+const http = only === "queries" ? null : await (await import("./http")).benchHttp();
+writeFileSync("bench-results.json", `${JSON.stringify({ at: new Date().toISOString(), queries: results, http }, null, 2)}\n`);
+console.log("\nWritten to bench-results.json.");

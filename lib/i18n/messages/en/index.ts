@@ -17,6 +17,7 @@ import pressTemplates from "./press-templates.json";
 import press from "./press.json";
 import refusals from "./refusals.json";
 import roundAdmin from "./round-admin.json";
+import session from "./session.json";
 import rounds from "./rounds.json";
 import statistics from "./statistics.json";
 import subscriptions from "./subscriptions.json";
@@ -46,6 +47,7 @@ const messages = {
   ...press,
   ...refusals,
   ...roundAdmin,
+  ...session,
   ...rounds,
   ...statistics,
   ...subscriptions,
