@@ -3,14 +3,21 @@
 // address for the sign-in throttle. Here every request gets the socket address in a header of ours, overwriting any
 // a client sent (lib/auth/client-address.ts decides how far X-Forwarded-For is believed: TRUSTED_PROXY_HOPS).
 //
+// It is also where a request is refused before Next and where every response gets its security headers (issue 14,
+// lib/http/hardening.mjs, docs/decisions/0011-security-headers-and-csp.md): a malformed path, an over-large,
+// misaddressed or foreign server-action call get a 4xx instead of Next's bare 500; the origin is pinned to AUTH_URL;
+// an HTML page rendered without the request's nonce (a cached one) leaves with a policy naming its scripts' hashes.
+//
 // Usage: node server.mjs [-p <port>] [-H <hostname>]   (defaults: PORT or 3000, HOSTNAME or all interfaces)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { holdHtmlForHashes, pinOrigin, refusal, securityHeaders } from "./lib/http/hardening.mjs";
 
 const SOCKET_ADDRESS_HEADER = "x-anslag-socket-address";
 process.env.ANSLAG_SOCKET_ADDRESS_HEADER = "1";
 process.env.NODE_ENV ??= "production";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -30,13 +37,33 @@ process.env.ANSLAG_INTERNAL_ORIGIN = `http://${loopback.includes(":") ? `[${loop
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const production = process.env.NODE_ENV === "production";
+const https = /^https:/i.test(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "");
+const headers = Object.entries(securityHeaders({ production }));
+
 const server = createServer((request, response) => {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  for (const [name, value] of headers) response.setHeader(name, value);
+  pinOrigin(request.headers, process.env);
+  const refused = refusal(request);
+  if (refused) {
+    // Nothing of the body is read: the connection is closed after the answer, so a large one is not waited for.
+    response.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+    response.end(`${refused.message}\n`);
+    return;
+  }
+  holdHtmlForHashes(response, { https });
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.statusCode = 500;
     response.end();
   });
+});
+// A request Node cannot even parse (a broken request line or header) gets its 400 with the same headers.
+server.on("clientError", (error, socket) => {
+  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
+  const lines = headers.map(([name, value]) => `${name}: ${value}`).join("\r\n");
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n${lines}\r\n\r\nOgiltig förfrågan.\n`);
 });
 server.listen(port, hostname, () => {
   console.log(`Anslag: http://${hostname ?? "localhost"}:${port}`);

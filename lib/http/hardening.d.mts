@@ -1,0 +1,15 @@
+// Types of lib/http/hardening.mjs (plain JavaScript for server.mjs; the project type-checks no JavaScript).
+import type { ServerResponse } from "node:http";
+
+export const ACTION_BODY_LIMIT: number;
+export const NON_DOCUMENT_POLICY: string;
+export function securityHeaders(options: { production: boolean }): Record<string, string>;
+export function documentPolicy(options: { nonce?: string; scriptHashes?: string[]; styleHashes?: string[]; https?: boolean }): string;
+export function inlineHashes(html: string): { scriptHashes: string[]; styleHashes: string[] };
+export function refusal(request: {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}): { status: number; message: string } | null;
+export function pinOrigin(headers: Record<string, string | string[] | undefined>, env: Record<string, string | undefined>): void;
+export function holdHtmlForHashes(response: ServerResponse, options: { https: boolean }): void;
