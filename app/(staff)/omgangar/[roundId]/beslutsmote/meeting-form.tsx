@@ -177,7 +177,7 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
   const rowErrors = listRowErrors(errors, applications);
 
   return (
-    <form onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
       {formError || saved ? (
         <div ref={alertRef} tabIndex={-1}>
           {formError ? (
