@@ -9,10 +9,20 @@
 // an HTML page rendered without the request's nonce (a cached one) leaves with a policy naming its scripts' hashes.
 //
 // Usage: node server.mjs [-p <port>] [-H <hostname>]   (defaults: PORT or 3000, HOSTNAME or all interfaces)
-import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, IncomingMessage } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { holdHtmlForHashes, pinOrigin, refusal, securityHeaders } from "./lib/http/hardening.mjs";
+import {
+  ACTION_BODY_LIMIT,
+  bodyRefusal,
+  holdHtmlForHashes,
+  isActionCall,
+  pinOrigin,
+  refusal,
+  routeHandlerMatcher,
+  securityHeaders,
+} from "./lib/http/hardening.mjs";
 
 const SOCKET_ADDRESS_HEADER = "x-anslag-socket-address";
 process.env.ANSLAG_SOCKET_ADDRESS_HEADER = "1";
@@ -41,19 +51,78 @@ const production = process.env.NODE_ENV === "production";
 const https = /^https:/i.test(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "");
 const headers = Object.entries(securityHeaders({ production }));
 
-const server = createServer((request, response) => {
+// What the build has: its server actions' ids and its route handlers (whose posts are theirs to judge).
+const readManifest = (name) => JSON.parse(readFileSync(new URL(`./.next/server/${name}`, import.meta.url), "utf8"));
+const site = {
+  actionIds: new Set(Object.keys(readManifest("server-reference-manifest.json").node ?? {})),
+  isRouteHandler: routeHandlerMatcher(Object.keys(readManifest("app-paths-manifest.json"))),
+};
+
+function refuse(response, { status, message }) {
+  // The body is not read: the connection is closed after the answer, so a large one is not waited for.
+  response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
+  response.end(`${message}\n`);
+}
+
+/** The whole body, or null past `limit` bytes (an action's body is small; Next would refuse a larger one anyway). */
+function readBody(request, limit) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    request.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners("data");
+        request.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+/** The request again, with its body read: a fresh message on the same socket, for Next to read as it would. */
+function replay(request, body) {
+  const copy = new IncomingMessage(request.socket);
+  Object.assign(copy, {
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
+    rawHeaders: request.rawHeaders,
+    httpVersion: request.httpVersion,
+    httpVersionMajor: request.httpVersionMajor,
+    httpVersionMinor: request.httpVersionMinor,
+  });
+  // Complete, as the original is: an IncomingMessage destroyed before it is complete counts as aborted and takes
+  // the socket with it.
+  copy.complete = true;
+  copy.push(body);
+  copy.push(null);
+  return copy;
+}
+
+async function serve(request, response) {
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   for (const [name, value] of headers) response.setHeader(name, value);
   pinOrigin(request.headers, process.env);
-  const refused = refusal(request);
-  if (refused) {
-    // Nothing of the body is read: the connection is closed after the answer, so a large one is not waited for.
-    response.writeHead(refused.status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" });
-    response.end(`${refused.message}\n`);
-    return;
+  const refused = refusal(request, site);
+  if (refused) return refuse(response, refused);
+  let forNext = request;
+  if (isActionCall(request, site)) {
+    // An action's body is checked before Next decodes it: what would throw there (and answer 500) is a 400 here.
+    const body = await readBody(request, ACTION_BODY_LIMIT);
+    if (body === null) return refuse(response, { status: 413, message: "Förfrågan är för stor." });
+    const bad = bodyRefusal(request.headers, body);
+    if (bad) return refuse(response, bad);
+    forNext = replay(request, body);
   }
   holdHtmlForHashes(response, { https });
-  handle(request, response).catch((error) => {
+  await handle(forNext, response);
+}
+
+const server = createServer((request, response) => {
+  serve(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.statusCode = 500;
     response.end();

@@ -35,18 +35,17 @@ export const NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; 
 /**
  * The policy of an HTML page. Scripts: this site's files and the inline scripts the page was rendered with, named
  * by the request's nonce (a page rendered per request) or by their hashes (a cached page, which has no nonce). No
- * 'unsafe-inline', no 'unsafe-eval'. Styles: this site's stylesheets and inline <style> elements likewise; style
- * *attributes* are allowed ('unsafe-inline' in style-src-attr only), because React renders computed widths (the
- * statistics chart) as style attributes, and an attribute can neither run script nor load anything that
- * img-src/font-src/connect-src would not allow.
+ * 'unsafe-inline', no 'unsafe-eval'. Styles: this site's stylesheets and inline styles ('unsafe-inline' for style-src
+ * only, ADR 0011): React 19 hoists a component's <style precedence> element (the tables' responsive CSS) without a
+ * nonce, and renders computed values as style attributes (the statistics chart). CSS runs no script and can load
+ * nothing that img-src/font-src/connect-src would not allow.
  */
-export function documentPolicy({ nonce, scriptHashes = [], styleHashes = [], https = false }) {
-  const sources = (hashes) => (nonce ? [`'nonce-${nonce}'`] : hashes.map((hash) => `'${hash}'`));
+export function documentPolicy({ nonce, scriptHashes = [], https = false }) {
+  const scripts = nonce ? [`'nonce-${nonce}'`] : scriptHashes.map((hash) => `'${hash}'`);
   return [
     "default-src 'self'",
-    ["script-src 'self'", ...sources(scriptHashes)].join(" "),
-    ["style-src 'self'", ...sources(styleHashes)].join(" "),
-    "style-src-attr 'unsafe-inline'",
+    ["script-src 'self'", ...scripts].join(" "),
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -58,24 +57,29 @@ export function documentPolicy({ nonce, scriptHashes = [], styleHashes = [], htt
   ].join("; ");
 }
 
-/** The hashes of an HTML document's inline scripts and styles, as CSP source expressions ("sha256-…"). */
+/** The hashes of an HTML document's inline scripts, as CSP source expressions ("sha256-…"). */
 export function inlineHashes(html) {
   const digest = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
   const scriptHashes = new Set();
-  const styleHashes = new Set();
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(match[1]) || match[2] === "") continue;
     scriptHashes.add(digest(match[2]));
   }
-  for (const match of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) if (match[1] !== "") styleHashes.add(digest(match[1]));
-  return { scriptHashes: [...scriptHashes], styleHashes: [...styleHashes] };
+  return { scriptHashes: [...scriptHashes] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests refused before Next: a clear 4xx instead of the bare 500 Next gave them.
 
-/** A refusal ({ status, message }) for a request Next would answer with a 500, or null to let it through. */
-export function refusal({ method, url, headers }) {
+const FOREIGN = { status: 403, message: "Förfrågan kommer från en annan webbplats." };
+const INVALID = { status: 400, message: "Ogiltig förfrågan." };
+const TOO_LARGE = { status: 413, message: "Förfrågan är för stor." };
+
+/**
+ * A refusal ({ status, message }) for a request Next would answer with a 500, or null to let it through. The
+ * request's headers are read after pinOrigin. `site` knows the build: its action ids and its route handlers.
+ */
+export function refusal({ method, url, headers }, site = { actionIds: null, isRouteHandler: () => false }) {
   if (typeof url !== "string" || !url.startsWith("/")) return { status: 400, message: "Ogiltig adress." };
   const path = url.split("?")[0];
   try {
@@ -88,28 +92,122 @@ export function refusal({ method, url, headers }) {
   if (action !== undefined) {
     if (method !== "POST") return { status: 405, message: "En serveråtgärd anropas med POST." };
     // Next names an action by 40 or 42 hexadecimal characters; anything else names none.
-    if (typeof action !== "string" || !/^[0-9a-f]{40,42}$/i.test(action)) return { status: 404, message: "Åtgärden finns inte." };
-    const length = Number(headers["content-length"] ?? 0);
-    if (Number.isFinite(length) && length > ACTION_BODY_LIMIT) return { status: 413, message: "Förfrågan är för stor." };
-    const type = String(headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-    // What Next's client sends (text/plain for arguments, multipart for a FormData) and a browser's form post.
-    if (!["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"].includes(type)) {
-      return { status: 400, message: "Ogiltig förfrågan." };
+    if (typeof action !== "string" || !/^[0-9a-f]{40,42}$/i.test(action) || (site.actionIds && !site.actionIds.has(action))) {
+      return { status: 404, message: "Åtgärden finns inte." };
     }
+    const type = contentType(headers);
+    // What Next's client sends (text/plain for arguments, multipart for a FormData) and a browser's form post.
+    if (!["text/plain", "multipart/form-data", "application/x-www-form-urlencoded"].includes(type)) return INVALID;
+  }
+  if (isActionCall({ method, url, headers }, site)) {
+    const length = Number(headers["content-length"] ?? 0);
+    if (Number.isFinite(length) && length > ACTION_BODY_LIMIT) return TOO_LARGE;
     // An action may be called only from a page of this site (Next checks it too, but answers with a 500).
-    const origin = headers.origin;
-    if (typeof origin === "string" && origin !== "null") {
-      let originHost;
+    if (isForeign(headers)) return FOREIGN;
+  }
+  return null;
+}
+
+function contentType(headers) {
+  return String(headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+}
+
+function isForeign(headers) {
+  const origin = headers.origin;
+  if (typeof origin !== "string" || origin === "null") return false;
+  try {
+    return new URL(origin).host !== (headers["x-forwarded-host"] ?? headers.host);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A server-action call: one with Next's header, or a form posted to a page (what a form with a server action sends
+ * without JavaScript). A post to a route handler is the handler's to judge.
+ */
+export function isActionCall({ method, url, headers }, site = { isRouteHandler: () => false }) {
+  if (headers["next-action"] !== undefined) return true;
+  if (method !== "POST") return false;
+  const type = contentType(headers);
+  if (type !== "multipart/form-data" && type !== "application/x-www-form-urlencoded") return false;
+  return !site.isRouteHandler(String(url).split("?")[0]);
+}
+
+/**
+ * The body of an action call, checked as Next would decode it: refused with 400 where Next's decoding would throw
+ * and answer 500. `body` is the whole body (at most ACTION_BODY_LIMIT bytes).
+ */
+export function bodyRefusal(headers, body) {
+  const type = contentType(headers);
+  if (type === "text/plain") {
+    try {
+      return Array.isArray(JSON.parse(body.toString("utf8"))) ? null : INVALID;
+    } catch {
+      return INVALID;
+    }
+  }
+  if (type === "multipart/form-data") {
+    const parts = multipartFields(String(headers["content-type"]), body);
+    if (!parts) return INVALID;
+    // Next's client puts the arguments' root in field "0"; a form posted without JavaScript has none.
+    if (headers["next-action"] !== undefined) {
+      const root = parts.get("0");
+      if (root === undefined) return INVALID;
       try {
-        originHost = new URL(origin).host;
+        JSON.parse(root);
       } catch {
-        return { status: 403, message: "Förfrågan kommer från en annan webbplats." };
+        return INVALID;
       }
-      const host = headers["x-forwarded-host"] ?? headers.host;
-      if (originHost !== host) return { status: 403, message: "Förfrågan kommer från en annan webbplats." };
     }
   }
   return null;
+}
+
+/** The text fields of a multipart body, or null when it is not one (no boundary, no closing delimiter, a bad part). */
+export function multipartFields(type, body) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  if (!boundary) return null;
+  const delimiter = `--${boundary[1] ?? boundary[2]}`;
+  const text = body.toString("latin1");
+  const close = text.lastIndexOf(`${delimiter}--`);
+  if (!text.startsWith(delimiter) || close < 0) return null;
+  const fields = new Map();
+  const inner = text.slice(delimiter.length, close).replace(/\r\n$/, "");
+  for (const part of inner.split(`\r\n${delimiter}`)) {
+    const headEnd = part.indexOf("\r\n\r\n");
+    if (!part.startsWith("\r\n") || headEnd < 0) return null;
+    const name = /content-disposition:\s*form-data;[^\r\n]*\bname="([^"]*)"/i.exec(part.slice(0, headEnd));
+    if (!name) return null;
+    fields.set(name[1], Buffer.from(part.slice(headEnd + 4), "latin1").toString("utf8"));
+  }
+  return fields;
+}
+
+/** The build's route handlers as one pattern of paths as requested (the language segment optional, groups gone). */
+export function routeHandlerMatcher(appPaths) {
+  const patterns = appPaths
+    .filter((entry) => entry.endsWith("/route"))
+    .map((entry) =>
+      entry
+        .replace(/\/route$/, "")
+        .split("/")
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+        .map((segment) =>
+          segment === "[locale]"
+            ? "(?:/(?:sv|en))?"
+            : /^\[\[\.\.\./.test(segment)
+              ? "(?:/.*)?"
+              : /^\[\.\.\./.test(segment)
+                ? "/.+"
+                : /^\[/.test(segment)
+                  ? "/[^/]+"
+                  : `/${segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+        )
+        .join(""),
+    );
+  const matcher = new RegExp(`^(?:${patterns.join("|")})/?$`);
+  return (path) => matcher.test(path);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -143,7 +241,7 @@ export function pinOrigin(headers, env) {
 /**
  * A page rendered per request carries the nonce that proxy.ts put in the request's policy, and streams through as
  * it is. Any other HTML answer (a cached public page, a prerendered 404, an error page) has no nonce in its scripts:
- * it is held whole, its inline scripts and styles are hashed, and it goes out with a policy naming those hashes.
+ * it is held whole, its inline scripts are hashed, and it goes out with a policy naming those hashes.
  * Cached pages are small and already whole, so this costs a hash per script, not a render.
  */
 export function holdHtmlForHashes(response, { https }) {
@@ -152,7 +250,8 @@ export function holdHtmlForHashes(response, { https }) {
   let mode = "undecided"; // "through" or "hold"
   const chunks = [];
 
-  const restore = () => Object.assign(response, original);
+  // The methods stay wrapped once decided: Next's compression wraps them in turn, and putting the originals back
+  // would write around it.
   const applyHead = () => {
     if (!head) return;
     const [status, ...rest] = head;
@@ -177,10 +276,10 @@ export function holdHtmlForHashes(response, { https }) {
     }
     if (!/^text\/html/i.test(type) && /'nonce-/.test(policy)) response.setHeader("Content-Security-Policy", NON_DOCUMENT_POLICY);
     mode = "through";
-    restore();
   };
 
   response.writeHead = function writeHead(...args) {
+    if (mode === "through" || mode === "done") return original.writeHead.apply(response, args);
     head = args;
     return response;
   };
@@ -202,9 +301,10 @@ export function holdHtmlForHashes(response, { https }) {
     decide();
     if (mode === "through") return original.end.call(response, chunk, encoding, callback);
     if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
-    restore();
+    mode = "done";
+    applyHead();
     const body = Buffer.concat(chunks);
-    let hashes = { scriptHashes: [], styleHashes: [] };
+    let hashes = { scriptHashes: [] };
     try {
       hashes = inlineHashes(decode(body, String(response.getHeader("content-encoding") ?? "")));
     } catch {
