@@ -267,6 +267,12 @@ export function holdHtmlForHashes(response, { https }) {
   const decide = () => {
     if (mode !== "undecided") return;
     applyHead();
+    if (response.statusCode === 304) {
+      // A 304 updates the headers of the copy the browser keeps: it keeps that copy's own policy, which matches it.
+      response.removeHeader("Content-Security-Policy");
+      mode = "through";
+      return;
+    }
     const type = String(response.getHeader("content-type") ?? "");
     const policy = String(response.getHeader("content-security-policy") ?? "");
     const prerendered = response.getHeader("x-nextjs-prerender") !== undefined || response.getHeader("x-nextjs-cache") !== undefined;
