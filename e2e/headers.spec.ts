@@ -82,7 +82,7 @@ test("every other kind of answer has the headers too: redirects, 404s, files, fe
   const localeAction = builtActions().find((a) => a.key === "app/actions.ts#setLocaleAction")!;
   const answers: [string, RawAnswer, number][] = [
     ["a redirect to sign-in", await raw({ path: "/omgangar" }), 307],
-    ["a 404 page", await raw({ path: "/finns-inte-alls" }), 404],
+    ["a 404 page", await raw({ path: "/nyheter/finns-inte-alls" }), 404],
     ["a static file", await raw({ path: asset! }), 200],
     ["the icon", await raw({ path: "/icon.svg" }), 200],
     ["robots.txt", await raw({ path: "/robots.txt" }), 200],
