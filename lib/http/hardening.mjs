@@ -61,11 +61,36 @@ export function documentPolicy({ nonce, scriptHashes = [], https = false }) {
 export function inlineHashes(html) {
   const digest = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
   const scriptHashes = new Set();
-  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\bsrc\s*=/i.test(match[1]) || match[2] === "") continue;
-    scriptHashes.add(digest(match[2]));
+  // A scan with indexOf, not a lazy regular expression over the page's long payload scripts. React and Next write
+  // their tags in lower case; a <SCRIPT> written otherwise is not hashed, so it is blocked, never let through.
+  let at = 0;
+  for (;;) {
+    const open = html.indexOf("<script", at);
+    if (open < 0) break;
+    const tagEnd = html.indexOf(">", open);
+    const close = tagEnd < 0 ? -1 : html.indexOf("</script", tagEnd);
+    if (close < 0) break;
+    const attributes = html.slice(open + 7, tagEnd).toLowerCase();
+    const text = html.slice(tagEnd + 1, close);
+    if (/^[\s/]/.test(attributes) || attributes === "") {
+      if (!/\bsrc\s*=/.test(attributes) && text !== "") scriptHashes.add(digest(text));
+    }
+    at = close + 8;
   }
   return { scriptHashes: [...scriptHashes] };
+}
+
+// A cached page is the same bytes for every visitor until it is revalidated: its hashes are kept by its ETag.
+const hashesByEtag = new Map();
+function cachedInlineHashes(etag, compute) {
+  if (!etag) return compute();
+  let hashes = hashesByEtag.get(etag);
+  if (!hashes) {
+    hashes = compute();
+    if (hashesByEtag.size >= 500) hashesByEtag.delete(hashesByEtag.keys().next().value);
+    hashesByEtag.set(etag, hashes);
+  }
+  return hashes;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -312,7 +337,9 @@ export function holdHtmlForHashes(response, { https }) {
     const body = Buffer.concat(chunks);
     let hashes = { scriptHashes: [] };
     try {
-      hashes = inlineHashes(decode(body, String(response.getHeader("content-encoding") ?? "")));
+      const encoding = String(response.getHeader("content-encoding") ?? "");
+      const etag = response.getHeader("etag");
+      hashes = cachedInlineHashes(etag ? `${etag}|${encoding}|${body.length}` : null, () => inlineHashes(decode(body, encoding)));
     } catch {
       // An undecodable body runs no inline script: the policy without hashes is right for it.
     }
