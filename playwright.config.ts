@@ -80,6 +80,9 @@ export default defineConfig({
         DATABASE_PATH: process.env.E2E_DATABASE_PATH,
         AUTH_SECRET: process.env.E2E_AUTH_SECRET,
         AUTH_TRUST_HOST: "true",
+        // The origin is pinned as the README's production setup says: a client's Host or X-Forwarded-Host steers nothing.
+        AUTH_URL: BASE_URL,
+        NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
         SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
         ANSLAG_MAIL_FROM: "Anslag <noreply@anslag.example>",

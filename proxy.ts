@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { isMalformedCallbackUrl, safeCallbackUrl } from "@/lib/auth/callback-url";
 import { authConfig } from "@/lib/auth/config";
+import { documentPolicy } from "@/lib/http/hardening.mjs";
 import { SESSION_ENDED_PARAM } from "@/lib/auth/sign-in-params";
 import { internalPublicPath, publicRoute } from "@/lib/i18n/public-paths";
 
@@ -28,11 +29,26 @@ const sessionProxy = auth((request) => {
     return publicPage(request, route);
   }
 
-  if (request.auth) return NextResponse.next();
+  if (request.auth) return withNonce(request);
   const url = new URL("/logga-in", origin);
   url.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(url);
 });
+
+/*
+ * A staff page is rendered per request, so it gets a nonce: Next reads it from the request's policy and puts it on
+ * every script it renders; the answer's policy allows those and no other inline script. Public pages get none (most
+ * are cached, rendered once for everyone): server.mjs gives them a policy with their inline scripts' hashes.
+ */
+function withNonce(request: NextRequest): NextResponse {
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
+  const policy = documentPolicy({ nonce, https: /^https:/i.test(process.env.AUTH_URL ?? "") });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 /** A public page's internal address: the plain path is the Swedish page at "/sv/…" (which answers too). */
 function publicPage(request: NextRequest, route: NonNullable<ReturnType<typeof publicRoute>>): NextResponse {

@@ -16,7 +16,10 @@ export { storageStatePath };
  * - login(role): signs in as the demo user of that role and lands on the start page. Each role signed in through
  *   the form once per run (e2e/auth.setup.ts) and its cookies were saved; login(role) reuses them, so a test pays
  *   for no argon2 hash and no sign-in page. `login(role, { throughForm: true })` signs in through the form, for a
- *   test about signing in.
+ *   test about signing in;
+ * - a guard that fails the test on any Content-Security-Policy violation in its pages (the browser's "Refused to …"
+ *   console message, or a securitypolicyviolation event), so the whole suite shows the policy blocks nothing of the
+ *   app's own (issue 14, docs/decisions/0011-security-headers-and-csp.md).
  */
 
 type LoginOptions = { throughForm?: boolean };
@@ -25,6 +28,7 @@ type Fixtures = {
   expectAccessible: (label?: string) => Promise<void>;
   login: (role: Role, options?: LoginOptions) => Promise<void>;
   axeGuard: void;
+  cspGuard: void;
 };
 
 
@@ -91,7 +95,27 @@ export async function checkAccessibility(page: Page, label?: string): Promise<vo
   checkedPages.set(page, set);
 }
 
+const CSP_VIOLATION = /Refused to (execute|load|apply|connect|frame|evaluate|create|send)|Content Security Policy|securitypolicyviolation/i;
+
 export const test = base.extend<Fixtures>({
+  cspGuard: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      // The event reaches the page's console from an init script: an init script is not subject to the page's policy.
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.documentURI}`);
+        });
+      });
+      context.on("console", (message) => {
+        if (CSP_VIOLATION.test(message.text())) violations.push(`${message.page()?.url() ?? "?"}: ${message.text()}`);
+      });
+      await use();
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+
   expectAccessible: async ({ page }, use) => {
     await use((label) => checkAccessibility(page, label));
   },

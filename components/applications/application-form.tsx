@@ -185,7 +185,7 @@ export function ApplicationForm({ mode, defaults, counties, organisationNames, c
   const mine = conflict ? snapshotOfFormValues(getValues()) : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-6">
       {formError ? (
         <div ref={errorRef} tabIndex={-1}>
           <Alert tone="error" title={conflict ? t("conflictTitle") : undefined}>

@@ -60,7 +60,7 @@ export function DecisionFormFrame({
   }, [refusal]);
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="flex max-w-2xl flex-col gap-5 rounded-md border border-slate-300 p-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="flex max-w-2xl flex-col gap-5 rounded-md border border-slate-300 p-4">
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
         {heading}
       </h3>

@@ -141,7 +141,7 @@ export function ImportForm({ roundId, maxBytes, roundHref }: Props) {
 
   return (
     <div className="flex flex-col gap-8">
-      <form onSubmit={onPreview} noValidate className="flex max-w-3xl flex-col gap-4" aria-labelledby={`${ids}-form-heading`}>
+      <form method="post" onSubmit={onPreview} noValidate className="flex max-w-3xl flex-col gap-4" aria-labelledby={`${ids}-form-heading`}>
         <h2 id={`${ids}-form-heading`} className="text-2xl font-semibold">
           {t("formHeading")}
         </h2>

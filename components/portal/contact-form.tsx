@@ -42,7 +42,7 @@ export function ContactForm({
   });
 
   return (
-    <form
+    <form method="post"
       onSubmit={(event) => {
         setSaved(false);
         void onSubmit(event);

@@ -37,7 +37,7 @@ export function GenerateReleaseForm({ templates, rounds, counties, applications,
   const roundField = register("roundId");
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       <FailureAlert failure={failure} />
       <SelectField
         label={t("template")}

@@ -92,7 +92,7 @@ export function ReleaseEditor({ defaults, warnings: initialWarnings, counties, s
   const err = formState.errors;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-labelledby="release-editor-heading">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-labelledby="release-editor-heading">
       <h2 id="release-editor-heading" className="text-xl font-semibold">
         {t("press.editHeading")}
       </h2>

@@ -115,7 +115,7 @@ export function CommentForm({ releaseId, action }: { releaseId: number; action: 
     run(() => action({ releaseId, body }), () => setBody(""));
   };
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2" noValidate>
+    <form method="post" onSubmit={submit} className="flex flex-col gap-2" noValidate>
       <ErrorAlert error={error} />
       <label htmlFor="comment-body" className="font-medium">
         {t("commentLabel")}
@@ -190,7 +190,7 @@ export function PreviewLinks({
         </ul>
       ) : null}
       {canWrite ? (
-        <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+        <form method="post" onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
           <div className="flex flex-col gap-1">
             <label htmlFor="preview-label" className="font-medium">
               {t("previewLabel")}

@@ -288,6 +288,13 @@ export const ACTIONS: Record<string, ActionCase | ActionCase[]> = {
     // Public by nature: everyone reaches it, and the schema refuses an address that is none (no throttle row either).
     expect: Object.fromEntries(CALLERS.map((c) => [c, "invalid"])) as Record<Caller, ActionOutcome>,
   },
+  "app/(public)/[locale]/logga-in/actions.ts#signInFormAction": {
+    // The sign-in form's action without JavaScript: the same sign-in, from a form's fields.
+    page: () => `/logga-in?${SESSION_ENDED_PARAM}=1`,
+    args: () => [null, new FormArgument({ email: "inte-en-adress", password: "", locale: "sv" })],
+    invalidArgs: () => [null, new FormArgument({ email: "inte-en-adress", password: "", locale: "sv" })],
+    expect: Object.fromEntries(CALLERS.map((c) => [c, "invalid"])) as Record<Caller, ActionOutcome>,
+  },
   "app/actions.ts#setLocaleAction": {
     page: () => "/nyheter",
     args: () => [new FormArgument({ locale: "sv" })],

@@ -12,6 +12,14 @@ import { sameOriginPath } from "./callback-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // one working day
 
+/**
+ * The attributes of the app's own cookies (the language): never readable by scripts, sent on top-level navigation
+ * only, and Secure when the site is served over HTTPS (AUTH_URL, the README's production setup), as next-auth's are.
+ */
+export function appCookieOptions(maxAgeSeconds: number) {
+  return { path: "/", httpOnly: true, sameSite: "lax", secure: /^https:/i.test(process.env.AUTH_URL ?? ""), maxAge: maxAgeSeconds } as const;
+}
+
 export const authConfig = {
   pages: { signIn: "/logga-in" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },

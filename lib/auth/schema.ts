@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/no-eval";
 import sv from "@/lib/i18n/messages/sv/common.json";
 
 /** The sign-in form's messages, in the visitor's language (the form passes its translations; the server uses Swedish). */

@@ -5,6 +5,9 @@ import { verifyAgainstDummy, verifyPassword } from "./password";
 import { startSession } from "./sessions";
 import { addressKey, clearFailures, emailKey, lockedUntil, recordFailure } from "./throttle";
 
+// The dummy hash is made once per process; made now, the first unknown address does not pay for it (and so show).
+void verifyAgainstDummy("");
+
 export type SignInResult =
   | {
       ok: true;
@@ -28,7 +31,12 @@ export async function authenticate(
   // Every outcome writes (the throttle, the session): during a large import's write it waits rather than fails.
   await untilWritesAllowed();
   const until = lockedUntil(db, keys, now);
-  if (until) return { ok: false, reason: "locked", until };
+  if (until) {
+    // Locked: no account is looked up, and one dummy hash is verified, as long as any other attempt takes. A locked
+    // registered address and a locked unknown one answer alike, in the same time (lib/auth/sign-in-abuse.test.ts).
+    await verifyAgainstDummy(password);
+    return { ok: false, reason: "locked", until };
+  }
 
   const user = getUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);

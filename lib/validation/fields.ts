@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseKronor } from "@/lib/format/amount";
 import { formatDateLong } from "@/lib/format/date";
 import "@/lib/i18n/zod-locale";
+import "@/lib/validation/no-eval";
 
 /*
  * Field schemas shared by every form, import and CLI command, so the same input gets the same Swedish message

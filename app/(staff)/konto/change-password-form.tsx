@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form
+    <form method="post"
       onSubmit={(event) => {
         setDone("");
         void onSubmit(event);

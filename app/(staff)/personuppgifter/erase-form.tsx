@@ -30,7 +30,7 @@ export function EraseForm({ term, userCount, contactCount }: { term: string; use
   }
 
   return (
-    <form onSubmit={erase} className="flex flex-col gap-4">
+    <form method="post" onSubmit={erase} className="flex flex-col gap-4">
       <FailureAlert failure={failure} reload={{ href: `/personuppgifter?sok=${encodeURIComponent(term)}`, label: t("reload") }} />
       <div className="flex items-start gap-3">
         <input id={id} type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} className="mt-1 size-5" />

@@ -25,7 +25,7 @@ export function ForgotPasswordForm({ locale }: { locale: Locale }) {
     (data) => setAnswer(data.message),
   );
   return (
-    <form
+    <form method="post"
       onSubmit={(event) => {
         setAnswer("");
         void onSubmit(event);

@@ -1,13 +1,14 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { fail, type ActionFailure } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { makeSignInSchema, type SignInMessages } from "@/lib/auth/schema";
 import { THROTTLE } from "@/lib/auth/throttle";
+import { appCookieOptions } from "@/lib/auth/config";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/errors";
 
@@ -24,7 +25,7 @@ export async function signInAction(raw: { email: string; password: string; callb
   const t = await getTranslations({ locale, namespace: "signIn" });
   const parsed = makeSignInSchema(t.raw("errors") as SignInMessages).safeParse(raw);
   if (!parsed.success) return fail(t("invalid"), fieldErrorsOf(parsed.error), "invalid");
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(LOCALE_COOKIE, locale, appCookieOptions(60 * 60 * 24 * 365));
   try {
     await signIn("credentials", {
       email: parsed.data.email,
@@ -41,4 +42,28 @@ export async function signInAction(raw: { email: string; password: string; callb
     throw error; // the redirect after a successful sign-in
   }
   return fail(t("error"), undefined, "error");
+}
+
+/**
+ * The same sign-in for a browser without JavaScript: the form posts here (POST, never the password in a URL), and
+ * the page comes back with the failure, or the redirect follows. The page is static, so where to go afterwards is
+ * read from the sign-in page's address, which the browser sends as the Referer of its own form.
+ */
+export async function signInFormAction(_previous: ActionFailure | null, formData: FormData): Promise<ActionFailure> {
+  const field = (name: string) => (formData instanceof FormData ? formData.get(name) : null);
+  const text = (name: string) => {
+    const value = field(name);
+    return typeof value === "string" ? value : "";
+  };
+  return signInAction({ email: text("email"), password: text("password"), callbackUrl: callbackFromReferer(await headers()), locale: text("locale") });
+}
+
+function callbackFromReferer(requestHeaders: Headers): string | undefined {
+  const referer = requestHeaders.get("referer");
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).searchParams.get("callbackUrl") ?? undefined;
+  } catch {
+    return undefined;
+  }
 }

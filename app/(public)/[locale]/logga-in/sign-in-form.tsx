@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, useTransition } from "react";
+import { useActionState, useMemo, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { Alert } from "@/components/ui/alert";
@@ -11,12 +11,14 @@ import { fieldBinding } from "@/components/ui/field-binding";
 import { TextField } from "@/components/ui/text-field";
 import { makeSignInSchema, type SignInInput, type SignInMessages } from "@/lib/auth/schema";
 import type { Locale } from "@/lib/i18n/config";
-import { signInAction } from "./actions";
+import { signInAction, signInFormAction } from "./actions";
 
 export function SignInForm({ locale }: { locale: Locale }) {
   const t = useTranslations("signIn");
   const schema = useMemo(() => makeSignInSchema(t.raw("errors") as SignInMessages), [t]);
   const [formError, setFormError] = useState<string | null>(null);
+  // Without JavaScript the form posts to signInFormAction and the page comes back with its answer.
+  const [noScriptResult, noScriptAction] = useActionState(signInFormAction, null);
   const [pending, startTransition] = useTransition();
   const form = useForm<SignInInput>({ resolver: zodResolver(schema), defaultValues: { email: "", password: "" } });
   const {
@@ -40,8 +42,9 @@ export function SignInForm({ locale }: { locale: Locale }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <form action={noScriptAction} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {(formError ?? noScriptResult?.formError) ? <Alert tone="error">{formError ?? noScriptResult?.formError}</Alert> : null}
+      <input type="hidden" name="locale" value={locale} />
       <TextField label={t("email")} type="email" autoComplete="username" required {...bind("email")} />
       <TextField label={t("password")} type="password" autoComplete="current-password" required {...bind("password")} />
       <div>

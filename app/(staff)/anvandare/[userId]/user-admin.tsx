@@ -82,7 +82,7 @@ function EditUserForm({
   });
   const { onSubmit, failure, pending } = useActionSubmit(form, updateUserAction, onSaved);
   return (
-    <form
+    <form method="post"
       onSubmit={(event) => {
         onStart();
         void onSubmit(event);

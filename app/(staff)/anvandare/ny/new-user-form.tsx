@@ -52,7 +52,7 @@ export function NewUserForm({ organisations }: { organisations: readonly { id: n
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       <FailureAlert failure={failure} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <UserFields register={form.register} errors={form.formState.errors} organisations={organisations} withEmail />

@@ -39,7 +39,7 @@ export function NewRoundForm({ programmes, defaultValues }: { programmes: readon
   const confirmError = errors.confirmAfterLast?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       <FailureAlert failure={failure} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <RoundFields register={register} errors={errors} programmes={programmes} />

@@ -25,7 +25,7 @@ export function SetPasswordForm({ token, email, locale }: { token: string; email
     () => router.push(`${locale === "sv" ? "" : `/${locale}`}/logga-in?${PASSWORD_SET_PARAM}=1`),
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FailureAlert failure={failure} />
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

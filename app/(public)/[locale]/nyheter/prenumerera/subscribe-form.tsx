@@ -49,7 +49,7 @@ export function SubscribeForm(props: { locale: Locale; topics: Option[]; countie
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-5">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" {...register("locale")} />
       <TextField label={t("email")} type="email" autoComplete="email" required {...bind("email")} />

@@ -216,7 +216,7 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
   const labels = useRowLabels();
 
   return (
-    <form onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
+    <form method="post" onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
       {formError || saved ? (
         <div ref={alertRef} tabIndex={-1}>
           {formError ? (

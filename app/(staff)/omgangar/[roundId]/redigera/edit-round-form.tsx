@@ -35,7 +35,7 @@ export function EditRoundForm({
   );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       <FailureAlert failure={failure} reload={{ href: `${roundPath}/redigera`, label: t("reload") }} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <input type="hidden" {...register("roundId")} />

@@ -38,7 +38,7 @@ export function EditOrganisationForm({
   const { onSubmit, failure, pending } = useActionSubmit(form, updateOrganisationAction, (data) => router.push(`/organisationer?sparad=${data.id}`));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-2xl flex-col gap-5">
       <FailureAlert failure={failure} reload={{ href: `/organisationer/${String(defaultValues.organisationId)}/redigera`, label: t("reload") }} />
       <p className="text-sm text-slate-700">{t("requiredNote")}</p>
       <input type="hidden" {...register("organisationId")} />

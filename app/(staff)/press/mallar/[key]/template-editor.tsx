@@ -144,7 +144,7 @@ export function TemplateEditor({ template, rounds, grants }: Props) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-2">
-      <form onSubmit={onSubmit} noValidate className="flex min-w-0 flex-col gap-5" aria-label={t("formLabel")}>
+      <form method="post" onSubmit={onSubmit} noValidate className="flex min-w-0 flex-col gap-5" aria-label={t("formLabel")}>
         <FailureAlert failure={failure?.fieldErrors ? null : failure} reload={{ href: `/press/mallar/${template.key}`, label: t("reload") }} />
         <input type="hidden" {...register("templateId")} />
         <input type="hidden" {...register("version")} />
