@@ -20,6 +20,9 @@ process.env.E2E_SMTP_PORT ??= String(PORT + 400);
 process.env.E2E_MAIL_HTTP_PORT ??= String(PORT + 401);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
+/** The specs that put the server under load on purpose (the "loading" project below). */
+const LOADING = /(import-latency|hostile-input)\.spec\.ts$/;
+
 const CHROMIUM = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -59,7 +62,10 @@ export default defineConfig({
   projects: [
     // Signs each demo role in through the form once and saves its session for login(role) (e2e/auth.setup.ts).
     { name: "setup", testMatch: /auth\.setup\.ts$/, use: CHROMIUM },
-    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts$/, use: CHROMIUM },
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts$/, LOADING], use: CHROMIUM },
+    // The two tests that load the server on purpose (a large import and export, thousands of hostile calls) run
+    // after the rest: no other test races its page's hydration against their load, and their timings are their own.
+    { name: "loading", dependencies: ["chromium"], testMatch: LOADING, use: CHROMIUM },
   ],
   webServer: [
     {

@@ -4,6 +4,7 @@ import { listAuditEvents } from "@/db/queries/audit";
 import { pdfText } from "@/lib/letters/testing";
 import { test, expect } from "./fixtures";
 import { createApplication, createOpenRound, withDb } from "./data";
+import { portalPageWith } from "./portal-pages";
 
 /*
  * The coordinator's portal (issue 13): the demo coordinator of Umeå kommun follows the organisation's applications
@@ -44,7 +45,7 @@ test.describe("the coordinator's portal", () => {
     await expect(table.getByText(others.registrationNumber)).toHaveCount(0);
 
     const grant = fourthRoundGrant(page);
-    await expect(grant).toHaveCount(1);
+    await portalPageWith(page, grant);
     await expect(grant.getByRole("cell").nth(3)).toHaveText("Beviljad");
     await expect(grant.getByRole("cell").nth(5)).toHaveText("1 700 000 kronor");
     await expect(grant.getByRole("link", { name: /^HJ-2012-\d{4}$/ })).toBeVisible();
@@ -64,6 +65,7 @@ test.describe("the coordinator's portal", () => {
     expectAccessible,
   }) => {
     await login("coordinator");
+    await portalPageWith(page, fourthRoundGrant(page));
     await fourthRoundGrant(page).getByRole("link").first().click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Jämställdhetsperspektivet i styr- och ledningssystem");
 
@@ -150,6 +152,7 @@ test.describe("the coordinator's portal on a phone (390 px)", () => {
   test("status and granted amount are on screen without scrolling sideways", async ({ page, login, expectAccessible }) => {
     await login("coordinator");
     const grant = fourthRoundGrant(page);
+    await portalPageWith(page, grant);
     for (const cell of [grant.getByRole("cell").nth(3), grant.getByRole("cell").nth(5)]) {
       await cell.scrollIntoViewIfNeeded();
       await expect(cell).toBeInViewport({ ratio: 1 });
