@@ -1,3 +1,4 @@
+import { HydrationMark } from "@/components/layout/hydration-mark";
 import type { Metadata } from "next";
 import "./globals.css";
 
@@ -34,6 +35,7 @@ export default function GlobalNotFound() {
             </p>
           </div>
         </main>
+        <HydrationMark />
       </body>
     </html>
   );

@@ -97,7 +97,53 @@ export async function checkAccessibility(page: Page, label?: string): Promise<vo
 
 const CSP_VIOLATION = /Refused to (execute|load|apply|connect|frame|evaluate|create|send)|Content Security Policy|securitypolicyviolation/i;
 
-export const test = base.extend<Fixtures>({
+/**
+ * Waits until React has hydrated the page (components/layout/hydration-mark.tsx): a field filled before that is set
+ * back by react-hook-form, which on a loaded machine lost a test's input now and then. A document without the app's
+ * scripts (a feed, a file) has nothing to wait for.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.documentElement.hasAttribute("data-hydrated") || !document.querySelector('script[src*="/_next/static/"]'), undefined, { timeout: 20_000 })
+    .catch(() => {});
+}
+
+/** Every page load of `page` through goto or reload returns once the page is hydrated. */
+function hydratedLoads(page: Page): void {
+  const { goto, reload } = page;
+  page.goto = async (...args: Parameters<Page["goto"]>) => {
+    const response = await goto.apply(page, args);
+    await waitForHydration(page);
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page["reload"]>) => {
+    const response = await reload.apply(page, args);
+    await waitForHydration(page);
+    return response;
+  };
+}
+
+export const test = base.extend<Fixtures, { hydratedBrowser: void }>({
+  // Pages of every context, the test's own and those a test opens with browser.newContext(), wait for hydration.
+  context: async ({ context }, use) => {
+    context.on("page", hydratedLoads);
+    for (const page of context.pages()) hydratedLoads(page);
+    await use(context);
+  },
+  hydratedBrowser: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<typeof browser.newContext>) => {
+        const context = await newContext.apply(browser, args);
+        // Without JavaScript nothing hydrates (e2e/no-javascript.spec.ts).
+        if (args[0]?.javaScriptEnabled !== false) context.on("page", hydratedLoads);
+        return context;
+      };
+      await use();
+    },
+    { scope: "worker", auto: true },
+  ],
+
   cspGuard: [
     async ({ context }, use) => {
       const violations: string[] = [];

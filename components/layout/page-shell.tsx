@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { HydrationMark } from "./hydration-mark";
 
 /**
  * The document both root layouts render (staff pages and public pages have one each, so public pages can be static):
@@ -31,6 +32,7 @@ export function PageShell({
           {children}
         </main>
         {footer}
+        <HydrationMark />
       </body>
     </html>
   );
