@@ -9,6 +9,7 @@ import { builtActions } from "./authorisation/inventory";
  * allows no inline script but its own (a nonce on pages rendered per request, hashes on cached ones), and cookies are
  * HttpOnly and SameSite. Raw HTTP, so that each answer is seen as it left the server. The browser side, no CSP
  * violation on any page, is the cspGuard of e2e/fixtures.ts, in every test.
+ * It sends plain HTTP and opens no browser page, so there is no rendered page for axe (expectAccessible) to check.
  */
 
 const EVERYWHERE = {

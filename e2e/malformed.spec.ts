@@ -8,6 +8,7 @@ import { raw, sessionCookie, type RawAnswer } from "./raw-http";
  * decode, an over-large, misaddressed, undecodable or foreign server-action call, a form posted from another site,
  * bad JSON or the wrong content type to route handlers, and a request Node cannot parse. Raw HTTP, since fetch would
  * normalise the paths.
+ * It sends plain HTTP and opens no browser page, so there is no rendered page for axe (expectAccessible) to check.
  */
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);

@@ -10,6 +10,7 @@ import { credentialsSignIn, raw, setCookies, type RawAnswer } from "./raw-http";
  * cookies and body, through next-auth's endpoint and through the sign-in form's action. Each client here is an
  * address of its own on the loopback network, so the run's other sign-ins (all from 127.0.0.1) are never locked by
  * these failures. (That the work on the way is the same, one argon2 verification, is lib/auth/sign-in-abuse.test.ts.)
+ * It sends plain HTTP and opens no browser page, so there is no rendered page for axe (expectAccessible) to check.
  */
 
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
