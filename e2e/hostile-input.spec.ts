@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext} from "@playwright/test";
 import fc from "fast-check";
 import { DatabaseDigest, type ChangedRow } from "./authorisation/digest";
-import { actionOutcomeOf, callerContext, signIn, type Answer } from "./authorisation/http";
+import { actionOutcomeOf, answerOf, callerContext, signIn, type Answer } from "./authorisation/http";
 import { builtActions, scanSource } from "./authorisation/inventory";
 import { ACTIONS, FormArgument, ROUTES, type ActionCase, type ActionOutcome, type HttpCase } from "./authorisation/table";
 import { createWorld, type World } from "./authorisation/world";
@@ -138,17 +138,6 @@ function shrink(value: unknown): unknown {
 }
 
 // ---------------------------------------------------------------- sending
-
-async function answerOf(response: APIResponse): Promise<Answer> {
-  const headers = response.headers();
-  return {
-    status: response.status(),
-    location: headers.location ?? null,
-    actionRedirect: headers["x-action-redirect"] ?? null,
-    body: (await response.body()).toString("utf8"),
-    contentType: headers["content-type"] ?? "",
-  };
-}
 
 /*
  * What a call the app took may write: text without control characters (but line breaks and tabs), bidi overrides

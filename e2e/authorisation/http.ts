@@ -27,7 +27,7 @@ export async function signIn(context: APIRequestContext, email: string, password
 
 export type Answer = { status: number; location: string | null; actionRedirect: string | null; body: string; contentType: string };
 
-async function answerOf(response: APIResponse): Promise<Answer> {
+export async function answerOf(response: APIResponse): Promise<Answer> {
   const headers = response.headers();
   return {
     status: response.status(),
