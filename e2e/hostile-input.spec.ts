@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext} from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { DatabaseDigest, type ChangedRow } from "./authorisation/digest";
 import { actionOutcomeOf, answerOf, callerContext, signIn, type Answer } from "./authorisation/http";
