@@ -34,7 +34,11 @@ type Fixtures = {
 
 /** Signs in through the sign-in form, checking the form and the start page with axe. */
 export async function signInThroughForm(page: Page, role: Role): Promise<void> {
-  const user = demoUser(role);
+  await signInWith(page, demoUser(role));
+}
+
+/** Signs an account in through the sign-in form (an account a test made, or a demo user), checked with axe. */
+export async function signInWith(page: Page, user: { email: string; password: string }): Promise<void> {
   await page.goto("/logga-in");
   await checkAccessibility(page);
   await page.getByLabel("E-postadress").fill(user.email);

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
 import { readSheet } from "read-excel-file/node";
 import { APPLICATION_TEMPLATE_COLUMNS, COLUMN_LABELS, COLUMN_NAMES, type ColumnName } from "@/lib/import/columns";
-import { test, expect } from "./fixtures";
+import { signInWith, test, expect } from "./fixtures";
 import { createApplication, createOpenRound, createUser, uniqueCode } from "./data";
 
 /** The template's columns without the decision's (the rows below register applications only). */
@@ -39,15 +39,9 @@ async function previewFile(page: Page, path: string, allOrNothing: boolean) {
  * Signs in an officer of the test's own: imports are one at a time per user and a few a minute
  * (lib/import/limits.ts), so tests that import in parallel must not share the demo officer.
  */
-async function signInOwnOfficer(page: Page, expectAccessible: (label?: string) => Promise<void>): Promise<void> {
+async function signInOwnOfficer(page: Page): Promise<void> {
   const account = await createUser("officer");
-  await page.goto("/logga-in");
-  await expectAccessible("sign-in");
-  await page.getByLabel("E-postadress").fill(account.email);
-  await page.getByLabel("Lösenord").fill(account.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
-  await expectAccessible("the start page after signing in");
+  await signInWith(page, account);
 }
 
 async function download(page: Page, linkName: string): Promise<{ file: Download; bytes: Buffer }> {
@@ -61,7 +55,7 @@ test.describe("importing applications from a file", () => {
   test("an officer previews a file with a bad row, imports the good rows and finds them in the round", async ({ page, expectAccessible }) => {
     const { roundId, code } = createOpenRound();
     const path = writeImportFile();
-    await signInOwnOfficer(page, expectAccessible);
+    await signInOwnOfficer(page);
     await page.goto(`/omgangar/${roundId}`);
     await expectAccessible();
     await page.getByRole("link", { name: "Läs in från fil" }).click();
@@ -118,7 +112,7 @@ test.describe("importing applications from a file", () => {
   }) => {
     const { roundId } = createOpenRound();
     const path = writeImportFile();
-    await signInOwnOfficer(page, expectAccessible);
+    await signInOwnOfficer(page);
     await page.goto(`/omgangar/${roundId}/import`);
     await expectAccessible();
 
@@ -157,7 +151,7 @@ test.describe("importing applications from a file", () => {
   test("an officer who has checked six files in a minute is asked to wait, in Swedish", async ({ page, expectAccessible }) => {
     const { roundId } = createOpenRound();
     const path = writeImportFile();
-    await signInOwnOfficer(page, expectAccessible);
+    await signInOwnOfficer(page);
     const preview = () =>
       page.request.post(`/omgangar/${roundId}/import/run`, {
         multipart: { file: { name: "ansokningar.csv", mimeType: "text/csv", buffer: readFileSync(path) }, mode: "preview", allOrNothing: "false" },
@@ -319,7 +313,7 @@ test.describe("exporting a round's applications", () => {
     createApplication(source.roundId, { projectTitle: `Idrott ${tag}`, requestedAmount: 400_000 });
     createApplication(source.roundId, { projectTitle: `Annat projekt ${uniqueCode()}`, requestedAmount: 300_000 });
 
-    await signInOwnOfficer(page, expectAccessible);
+    await signInOwnOfficer(page);
     await page.goto(`/omgangar/${source.roundId}?sok=${encodeURIComponent(tag)}&sortera=belopp&ordning=desc`);
     await expectAccessible();
     await expect(page.getByRole("table", { name: "Ansökningar i omgången" }).getByRole("row")).toHaveCount(3);

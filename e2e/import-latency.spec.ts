@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { APPLICATION_TEMPLATE_COLUMNS } from "@/lib/import/columns";
 import type { ImportEvent } from "@/lib/import/protocol";
-import { test, expect } from "./fixtures";
+import { signInWith, test, expect } from "./fixtures";
 import { createOpenRound, createUser } from "./data";
 import { storageStatePath } from "./storage-state";
 
@@ -85,19 +85,13 @@ function lastEvent(body: string): ImportEvent {
   return JSON.parse(lines[lines.length - 1] ?? "null") as ImportEvent;
 }
 
-test("an officer's large import and export do not hold up a coordinator's pages", async ({ page, playwright, baseURL, expectAccessible }) => {
+test("an officer's large import and export do not hold up a coordinator's pages", async ({ page, playwright, baseURL }) => {
   test.setTimeout(120_000);
   if (!baseURL) throw new Error("baseURL is not set");
   const { roundId } = createOpenRound({ budget: 50_000_000 });
   // An officer of the test's own: imports are one at a time per user, and other tests import as the demo officer.
   const account = await createUser("officer");
-  await page.goto("/logga-in");
-  await expectAccessible("sign-in");
-  await page.getByLabel("E-postadress").fill(account.email);
-  await page.getByLabel("Lösenord").fill(account.password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Översikt" })).toBeVisible();
-  await expectAccessible("the start page after signing in");
+  await signInWith(page, account);
   const officer = page.request;
   const coordinator = await playwright.request.newContext({ baseURL, storageState: storageStatePath("coordinator") });
   try {
