@@ -12,6 +12,8 @@ import { storageStatePath } from "./storage-state";
  *
  * Measured before the change on this 2-core machine: the coordinator's one request during the 3 000-row import took
  * 44 s. With the work in worker threads the requests stay near the page's own time.
+ * Its one browser page is the officer's sign-in and start page, checked with axe by signInWith (e2e/fixtures.ts);
+ * the coordinator's requests are plain HTTP.
  */
 
 const ROWS = 3_000;
