@@ -1,5 +1,5 @@
 import { insertOrganisation } from "@/db/queries/organisations";
-import { describe, it, expect, beforeEach, afterEach, vi, type MockInstance } from "vitest";
+import { describe, it, expect, beforeEach, afterEach, vi } from "vitest";
 import Database from "better-sqlite3";
 import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -9,6 +9,7 @@ import { freshTestDb, tempDir, rowCount } from "@/db/testing";
 import { verifyPassword } from "@/lib/auth/password";
 import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
+import { captureCliOutput } from "./testing";
 
 // Several commands seed the whole demo, which takes a few seconds on a loaded machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -29,25 +30,12 @@ vi.mock("@/db/client", async (importOriginal) => {
 
 let db: Db;
 let dbPath: string;
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
+const { spies, printed, errors } = captureCliOutput();
 
 beforeEach(() => {
   opened.length = 0;
   ({ db, path: dbPath } = freshTestDb());
-  log = vi.spyOn(console, "log").mockImplementation(() => {});
-  error = vi.spyOn(console, "error").mockImplementation(() => {});
-  // Commander writes its own errors and help straight to the streams.
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-const printed = () => log.mock.calls.map((args) => args.join(" ")).join("\n");
-const errors = () => error.mock.calls.map((args) => args.join(" ")).join("\n");
 const count = (table: string) => rowCount(db, table);
 const userByEmail = (email: string) => db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }).sync();
 
@@ -76,7 +64,7 @@ describe("user create", () => {
     expect(await main(["db", "seed"])).toBe(0);
     const umea = getOrganisationByName(db, "Umeå kommun");
     expect(umea).toBeDefined();
-    log.mockClear();
+    spies.log.mockClear();
 
     const code = await main([
       "user", "create", "--email", "samordnare2@umea.example", "--name", "Andra Samordnaren",
@@ -224,7 +212,7 @@ describe("db seed and db migrate", () => {
     const counts = Object.fromEntries(tables.map((t) => [t, count(t)]));
     expect(counts.applications).toBeGreaterThan(0);
     expect(counts.users).toBe(4);
-    log.mockClear();
+    spies.log.mockClear();
 
     expect(await main(["db", "seed"])).toBe(0);
     expect(printed()).toContain("Databasen har redan data; demodata läggs inte in igen.");
@@ -244,7 +232,7 @@ describe("db seed and db migrate", () => {
     expect(await main(["accounts"])).toBe(0);
     expect(printed()).toBe("");
     expect(await main(["db", "seed"])).toBe(0);
-    log.mockClear();
+    spies.log.mockClear();
     expect(await main(["accounts"])).toBe(0);
     expect(printed()).toContain("admin@anslag.example");
     expect(printed()).toContain("samordnare@umea.example");
@@ -275,7 +263,7 @@ describe("db backup", () => {
   it("refuses to write the copy over the database itself, however the path is spelled", async () => {
     expect(await main(["db", "seed"])).toBe(0);
     const applications = count("applications");
-    error.mockClear();
+    spies.error.mockClear();
 
     expect(await main(["db", "backup", dbPath])).toBe(1);
     expect(errors()).toBe("Fel: Kopian kan inte skrivas över själva databasen.");
@@ -292,12 +280,12 @@ describe("db backup", () => {
     const hard = join(dirname(dbPath), "hard.db");
     symlinkSync(dbPath, symbolic);
     linkSync(dbPath, hard);
-    error.mockClear();
+    spies.error.mockClear();
 
     expect(await main(["db", "backup", symbolic])).toBe(1);
     expect(await main(["db", "backup", hard])).toBe(1);
     expect(await main(["db", "backup", `${dbPath}-wal`])).toBe(1);
-    expect(error.mock.calls.map((c) => c.join(" "))).toEqual(Array(3).fill("Fel: Kopian kan inte skrivas över själva databasen."));
+    expect(spies.error.mock.calls.map((c) => c.join(" "))).toEqual(Array(3).fill("Fel: Kopian kan inte skrivas över själva databasen."));
     expect(count("applications")).toBe(applications);
     expect(db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
   });

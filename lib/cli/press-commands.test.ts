@@ -1,35 +1,28 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb, tempDir } from "@/db/testing";
 import { stopRenderWorker } from "@/lib/press/render";
 import { main } from "./main";
+import { captureCliOutput } from "./testing";
 
 vi.setConfig({ testTimeout: 30_000 });
 
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
-let stdout: MockInstance<typeof process.stdout.write>;
+const { spies, printed, errors, written } = captureCliOutput();
 
 beforeEach(async () => {
   await seedDemo(freshTestDb().db);
-  log = vi.spyOn(console, "log").mockImplementation(() => {});
-  error = vi.spyOn(console, "error").mockImplementation(() => {});
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
-afterEach(() => vi.restoreAllMocks());
 afterAll(() => stopRenderWorker());
 
-const written = () => stdout.mock.calls.map((args) => String(args[0])).join("");
-const messages = () => [...log.mock.calls, ...error.mock.calls].map((args) => args.join(" ")).join("\n");
+const messages = () => [printed(), errors()].filter(Boolean).join("\n");
 
 describe("press", () => {
   it("lists the templates' keys", async () => {
     expect(await main(["press", "templates"])).toBe(0);
-    expect(log.mock.calls.map((args) => String(args[0]).split("\t")[0])).toEqual(["round", "county", "recipient"]);
+    expect(spies.log.mock.calls.map((args) => String(args[0]).split("\t")[0])).toEqual(["round", "county", "recipient"]);
   });
 
   it("renders the county release of Västerbotten in the fourth round as Markdown to standard output, marked as a draft", async () => {

@@ -1,12 +1,13 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, openSync, writeSync, closeSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db/client";
 import { knownMigrations } from "@/db/maintenance";
 import { freshTestDb, tempDir } from "@/db/testing";
 import { insertTestProgramme } from "@/db/testing/decisions";
 import { main } from "./main";
+import { captureCliOutput } from "./testing";
 
 /*
  * `db restore <file>` (issue 14, README "Backups"): the backup is checked before anything is written (a SQLite file,
@@ -16,26 +17,14 @@ import { main } from "./main";
 
 vi.setConfig({ testTimeout: 30_000 });
 
-let log: MockInstance<typeof console.log>;
-let error: MockInstance<typeof console.error>;
+const { spies, printed, errors } = captureCliOutput();
 let livePath: string;
 
 beforeEach(() => {
   const { db, path } = freshTestDb();
   livePath = path;
   insertTestProgramme(db, { name: "Före kopian", code: "FORE" });
-  log = vi.spyOn(console, "log").mockImplementation(() => {});
-  error = vi.spyOn(console, "error").mockImplementation(() => {});
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-const printed = () => log.mock.calls.map((args) => args.join(" ")).join("\n");
-const errors = () => error.mock.calls.map((args) => args.join(" ")).join("\n");
 
 function read<T>(path: string, fn: (db: Database.Database) => T): T {
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -79,7 +68,7 @@ describe("db restore", () => {
     expect(errors()).toBe(`Fel: Databasen ${livePath} finns redan. Ange --force för att skriva över den med säkerhetskopian.`);
     expect(programmeCodes(livePath)).toContain("EFTER");
 
-    error.mockClear();
+    spies.error.mockClear();
     expect(await main(["db", "restore", backup, "--force"])).toBe(0);
     expect(errors()).toBe("");
     expect(programmeCodes(livePath)).toContain("FORE");
@@ -98,7 +87,7 @@ describe("db restore", () => {
       expect(errors()).toBe(`Fel: Databasen ${livePath} används (körs appen?). Stoppa appen först, eller ange --force för att återställa ändå.`);
       expect(app.prepare("SELECT code FROM programmes ORDER BY code").pluck().all()).toContain("EFTER");
 
-      error.mockClear();
+      spies.error.mockClear();
       expect(await main(["db", "restore", backup, "--force"])).toBe(0);
       expect(printed()).toContain("starta om den");
       // The open connection reads the restored database, not a mix of old and new pages.
@@ -133,7 +122,7 @@ describe("db restore", () => {
     expect(await main(["db", "restore", join(dir, "finns-inte.db")])).toBe(1);
     expect(errors()).toBe(`Fel: Säkerhetskopian ${join(dir, "finns-inte.db")} finns inte.`);
 
-    error.mockClear();
+    spies.error.mockClear();
     const text = join(dir, "text.db");
     const fd = openSync(text, "w");
     writeSync(fd, "inte en databas ".repeat(512));
@@ -141,7 +130,7 @@ describe("db restore", () => {
     expect(await main(["db", "restore", text])).toBe(1);
     expect(errors()).toBe(`Fel: ${text} är ingen SQLite-databas.`);
 
-    error.mockClear();
+    spies.error.mockClear();
     const other = join(dir, "annan.db");
     const otherDb = new Database(other);
     otherDb.exec("CREATE TABLE t (x)");
@@ -149,7 +138,7 @@ describe("db restore", () => {
     expect(await main(["db", "restore", other])).toBe(1);
     expect(errors()).toBe(`Fel: ${other} är ingen databas från Anslag (den har inga migreringar).`);
 
-    error.mockClear();
+    spies.error.mockClear();
     const newer = join(dir, "nyare.db");
     copyFileSync(livePath, newer);
     const newerDb = new Database(newer);
