@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { DatabaseDigest, type ChangedRow } from "./authorisation/digest";
-import { actionOutcomeOf, answerOf, callerContext, signIn, type Answer } from "./authorisation/http";
+import { actionOutcomeOf, answerOf, callAction, callerContext, signIn, type Answer } from "./authorisation/http";
 import { builtActions, scanSource } from "./authorisation/inventory";
 import { ACTIONS, FormArgument, ROUTES, type ActionCase, type ActionOutcome, type HttpCase } from "./authorisation/table";
 import { createWorld, type World } from "./authorisation/world";
@@ -159,26 +159,7 @@ function uncleanText(changes: ChangedRow[]): string[] {
 
 function actionCall(page: string, actionId: string, key: string, caller: Call["caller"], mutation: Mutation, origin: string): Call {
   const args = mutation.args;
-  const form = args.find((a): a is FormArgument => a instanceof FormArgument);
-  const send = async (context: APIRequestContext) => {
-    const headers = { "next-action": actionId, accept: "text/x-component", origin };
-    let response;
-    if (form) {
-      const multipart: Record<string, string> = {};
-      let part = 0;
-      const root = args.map((arg) => {
-        if (!(arg instanceof FormArgument)) return arg;
-        part += 1;
-        for (const [name, value] of Object.entries(arg.fields)) multipart[`_${part}_${name}`] = value;
-        return { $ref: `$K${part.toString(16)}` };
-      });
-      multipart["0"] = replyJson(root).replace(/\{"\$ref":"\$\$(K[0-9a-f]+)"\}/g, '"$$$1"');
-      response = await context.post(page, { headers, multipart, maxRedirects: 0 });
-    } else {
-      response = await context.post(page, { headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, data: replyJson(args), maxRedirects: 0 });
-    }
-    return answerOf(response);
-  };
+  const send = (context: APIRequestContext) => callAction(context, page, actionId, args, origin, replyJson);
   return {
     what: `${key} as ${caller} on ${page}: ${mutation.what}`,
     caller,

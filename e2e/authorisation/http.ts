@@ -62,23 +62,38 @@ export function httpOutcomeOf(answer: Answer, requestedUrl: string, signedOut: b
   return answer.status as HttpOutcome;
 }
 
-export function encodeArguments(args: unknown[]): { headers: Record<string, string>; data?: string; multipart?: Record<string, string> } {
+/**
+ * An action's arguments as a client sends them. `stringify` writes the JSON (JSON.stringify by default; the
+ * hostile-input test passes one that writes React's reply encoding of `$`-strings, undefined and non-finite numbers).
+ */
+export function encodeArguments(
+  args: unknown[],
+  stringify: (args: unknown[]) => string = JSON.stringify,
+): { headers: Record<string, string>; data?: string; multipart?: Record<string, string> } {
   const forms = args.filter((a): a is FormArgument => a instanceof FormArgument);
-  if (forms.length === 0) return { headers: { "content-type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) };
+  if (forms.length === 0) return { headers: { "content-type": "text/plain;charset=UTF-8" }, data: stringify(args) };
   const multipart: Record<string, string> = {};
   let part = 0;
+  // The root names each form by its part ("$K1"), a reference the reply encoding must not escape as a string.
   const root = args.map((arg) => {
-    if (!(arg instanceof FormArgument)) return arg;
+    if (!(arg instanceof FormArgument)) return stringify([arg]).slice(1, -1);
     part += 1;
     for (const [name, value] of Object.entries(arg.fields)) multipart[`_${part}_${name}`] = value;
-    return `$K${part.toString(16)}`;
+    return JSON.stringify(`$K${part.toString(16)}`);
   });
-  multipart["0"] = JSON.stringify(root);
+  multipart["0"] = `[${root.join(",")}]`;
   return { headers: {}, multipart };
 }
 
-export async function callAction(context: APIRequestContext, page: string, actionId: string, args: unknown[], origin: string): Promise<Answer> {
-  const encoded = encodeArguments(args);
+export async function callAction(
+  context: APIRequestContext,
+  page: string,
+  actionId: string,
+  args: unknown[],
+  origin: string,
+  stringify?: (args: unknown[]) => string,
+): Promise<Answer> {
+  const encoded = encodeArguments(args, stringify);
   const response = await context.post(page, {
     headers: { "next-action": actionId, accept: "text/x-component", origin, ...encoded.headers },
     data: encoded.data,
