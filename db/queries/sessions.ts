@@ -1,6 +1,7 @@
 import { and, eq, gt, lte, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../client";
 import { organisations, sessions, users } from "../schema";
+import { userColumns } from "./user-columns";
 
 /*
  * Server-side session records (see `sessions` in db/schema.ts). The session cookie carries a random id; a session is
@@ -13,12 +14,7 @@ function prepare(db: Db) {
     // One lookup on the sessions primary key, joined to the user and their organisation by primary keys.
     activeUser: db
       .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        organisationId: users.organisationId,
-        organisationName: organisations.name,
+        ...userColumns,
         sessionCreatedAt: sessions.createdAt,
         sessionExpiresAt: sessions.expiresAt,
       })

@@ -2,6 +2,7 @@ import { and, asc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm"
 import type { Db, DbOrTx } from "../client";
 import { organisations, users, type NewUser, type Role, type User } from "../schema";
 import { deleteUserSessions } from "./sessions";
+import { userColumns } from "./user-columns";
 import { swedishSortKey } from "@/lib/format/sort";
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -143,12 +144,7 @@ export function listUsers(db: DbOrTx, filter: UserListFilter, page: number, page
   const total = db.select({ n: sql<number>`count(*)` }).from(users).where(where).get()?.n ?? 0;
   const rows = db
     .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      organisationId: users.organisationId,
-      organisationName: organisations.name,
+      ...userColumns,
       disabled: users.disabled,
       activated: sql<number>`${users.passwordHash} <> ${UNUSABLE_PASSWORD_HASH}`,
       lastSignedInAt: users.lastSignedInAt,
@@ -183,12 +179,7 @@ export function getUserDetail(db: DbOrTx, id: number) {
   return (
     db
       .select({
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        role: users.role,
-        organisationId: users.organisationId,
-        organisationName: organisations.name,
+        ...userColumns,
         disabled: users.disabled,
         passwordHash: users.passwordHash,
         lastSignedInAt: users.lastSignedInAt,
