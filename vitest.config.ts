@@ -17,5 +17,12 @@ export default defineConfig({
     setupFiles: ["./db/testing/setup.ts"],
     // Threads start faster than processes; each test file still gets its own module graph and database copy.
     pool: "threads",
+    /*
+     * Many tests seed the whole demo or hash passwords (the sign-in throttle's tests hash 30): on two cores shared
+     * with a build, the defaults (5 s a test, 10 s a hook) were missed by tests that pass in a second alone. A test
+     * that hangs still fails.
+     */
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

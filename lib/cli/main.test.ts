@@ -11,8 +11,6 @@ import { ensureAuthSecret } from "./env-file";
 import { main } from "./main";
 import { captureCliOutput } from "./testing";
 
-// Several commands seed the whole demo, which takes a few seconds on a loaded machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 // Every connection the CLI opens, to check that each command closes its own.
 const opened = vi.hoisted(() => [] as { open: boolean }[]);

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { strFromU8, unzipSync } from "fflate";
 import { join } from "node:path";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { freshTestDb, tempDir } from "@/db/testing";
 import { stopRenderWorker } from "@/lib/press/render";
 import { main } from "./main";
 import { captureCliOutput } from "./testing";
 
-vi.setConfig({ testTimeout: 30_000 });
 
 const { spies, printed, errors, written } = captureCliOutput();
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { copyFileSync, existsSync, openSync, writeSync, closeSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { knownMigrations } from "@/db/maintenance";
 import { freshTestDb, tempDir } from "@/db/testing";
@@ -15,7 +15,6 @@ import { captureCliOutput } from "./testing";
  * with --force, and the restored database is migrated and whole.
  */
 
-vi.setConfig({ testTimeout: 30_000 });
 
 const { spies, printed, errors } = captureCliOutput();
 let livePath: string;
