@@ -1,25 +1,12 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Page } from "@playwright/test";
-import { openDatabase, type Db } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { inWriteTransaction } from "@/db/transaction";
 import { auditActorOf } from "@/lib/audit";
 import { recordDecision } from "@/lib/decisions/record";
 import { docxDocumentXml, docxParagraphs, pdfText } from "@/lib/letters/testing";
 import { test, expect } from "./fixtures";
-import { createApplication, createOpenRound } from "./data";
-
-/** The demo's application of an organisation in the fifth round, looked up in the database the server uses. */
-function withDb<T>(fn: (db: Db) => T): T {
-  const path = process.env.E2E_DATABASE_PATH;
-  if (!path) throw new Error("E2E_DATABASE_PATH is not set");
-  const db = openDatabase(path);
-  try {
-    return fn(db);
-  } finally {
-    db.$client.close();
-  }
-}
+import { createApplication, createOpenRound, withDb } from "./data";
 
 /** The demo's application of an organisation in the fifth round, looked up in the database the server uses. */
 function demoApplicationId(organisation: string): number {
