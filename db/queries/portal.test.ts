@@ -192,7 +192,8 @@ describe("the coordinator's portal", () => {
     const text = applicationsPlan.join("\n");
     expect(applicationsPlan.some((d) => /applications USING COVERING INDEX applications_lead_organisation_idx \(lead_organisation_id=\? AND round_id=\?\)/.test(d)), text).toBe(true);
     expect(applicationsPlan.some((d) => /^SEARCH c USING (COVERING )?INDEX co_applicants_organisation_idx \(organisation_id=\?\)/.test(d)), text).toBe(true);
-    expect(applicationsPlan.some((d) => /^SCAN /.test(d)), text).toBe(false);
+    // The only scan is of the page's round ids (one JSON array of a few).
+    expect(applicationsPlan.some((d) => /^SCAN (?!json_each VIRTUAL TABLE)/.test(d)), text).toBe(false);
 
     const totalsPlan = planOf(portalRoundTotalsQuery(db, 1));
     expect(totalsPlan.some((d) => /^SEARCH portal_round_totals USING (COVERING )?INDEX sqlite_autoindex_portal_round_totals_1 \(organisation_id=\?\)/.test(d)), totalsPlan.join("\n")).toBe(true);

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
+import { and, asc, desc, eq, inArray, Placeholder, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../client";
 import { applications, auditEvents, decisions, portalRoundTotals, programmes, rounds, type Application } from "../schema";
 import type { ApplicationScope } from "@/lib/auth/permissions";
 import { applicationInScope } from "./scope";
@@ -38,11 +38,11 @@ const roundOrder = [desc(rounds.year), desc(rounds.ordinal), asc(programmes.name
  * so no krona is counted as the organisation's own when it is not. Read from the kept totals.
  */
 export function listPortalRoundTotals(db: DbOrTx, organisationId: number) {
-  return portalRoundTotalsQuery(db, organisationId).all();
+  return isDb(db) ? statements(db).roundTotals.all({ organisationId }) : portalRoundTotalsQuery(db, organisationId).all();
 }
 
 /** The query itself, so a test can read its plan. */
-export function portalRoundTotalsQuery(db: DbOrTx, organisationId: number) {
+export function portalRoundTotalsQuery(db: DbOrTx, organisationId: number | Placeholder) {
   return db
     .select({
       roundId: rounds.id,
@@ -102,7 +102,12 @@ export function listPortalApplicationPage(
   const total = rounds.reduce((sum, round) => sum + round.applications, 0);
   const { page, pages } = clampPage(requestedPage, total, pageSize);
   const { roundIds, skip } = roundsOfPage(rounds, (page - 1) * pageSize, pageSize);
-  const rows = roundIds.length === 0 ? [] : portalApplicationsQuery(db, organisationId, roundIds, skip, pageSize).all();
+  const rows =
+    roundIds.length === 0
+      ? []
+      : isDb(db)
+        ? statements(db).applications.all({ organisationId, roundIds: JSON.stringify(roundIds), skip, pageSize })
+        : portalApplicationsQuery(db, organisationId, roundIds, skip, pageSize).all();
   return { rows, total, page, pages };
 }
 
@@ -124,13 +129,20 @@ export function getPortalOverview(db: DbOrTx, organisationId: number, pages: { a
 /**
  * The organisation's applications in `roundIds`, as lead (applications_lead_organisation_idx, which leads with the
  * organisation and the round) or as co-applicant (co_applicants_organisation_idx, each checked for its round by
- * the primary key): a UNION of two index lookups, in the portal's order, `skip` of them left out.
+ * the primary key): a UNION of two index lookups, in the portal's order, `skip` of them left out. The round ids
+ * go in as one JSON array, so the statement is the same for any page and is prepared once per connection.
  */
-export function portalApplicationsQuery(db: DbOrTx, organisationId: number, roundIds: readonly number[], skip = 0, pageSize = PORTAL_PAGE_SIZE) {
-  const inRounds = sql.join(roundIds.map((id) => sql`${id}`), sql`, `);
-  const ids = sql`(select id from applications where lead_organisation_id = ${organisationId} and round_id in (${inRounds})
+export function portalApplicationsQuery(
+  db: DbOrTx,
+  organisationId: number | Placeholder,
+  roundIds: readonly number[] | Placeholder,
+  skip: number | Placeholder = 0,
+  pageSize: number | Placeholder = PORTAL_PAGE_SIZE,
+) {
+  const inRounds = sql`(select value from json_each(${roundIds instanceof Placeholder ? roundIds : JSON.stringify(roundIds)}))`;
+  const ids = sql`(select id from applications where lead_organisation_id = ${organisationId} and round_id in ${inRounds}
     union select c.application_id from application_co_applicants c join applications ca on ca.id = c.application_id
-      where c.organisation_id = ${organisationId} and ca.round_id in (${inRounds}))`;
+      where c.organisation_id = ${organisationId} and ca.round_id in ${inRounds})`;
   return db
     .select({
       id: applications.id,
@@ -158,6 +170,29 @@ export function portalApplicationsQuery(db: DbOrTx, organisationId: number, roun
     .limit(pageSize)
     .offset(skip);
 }
+
+/* The two reads of every portal request, prepared once per connection (as db/queries/users.ts does). */
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return {
+    roundTotals: portalRoundTotalsQuery(db, sql.placeholder("organisationId")).prepare(),
+    applications: portalApplicationsQuery(
+      db,
+      sql.placeholder("organisationId"),
+      sql.placeholder("roundIds"),
+      sql.placeholder("skip"),
+      sql.placeholder("pageSize"),
+    ).prepare(),
+  };
+}
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepare(db)));
+  return s;
+}
+/** The connection itself (a transaction handle has no $client): only it keeps prepared statements. */
+const isDb = (db: DbOrTx): db is Db => "$client" in db;
+
 export type PortalApplication = ReturnType<ReturnType<typeof portalApplicationsQuery>["all"]>[number];
 
 /**
