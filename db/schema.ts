@@ -371,6 +371,31 @@ export const decisions = sqliteTable(
   ],
 );
 
+/*
+ * What an organisation has in each round, for the coordinator's portal (issue 14): the applications it takes part in
+ * (as lead or co-applicant, each counted once), how many were approved, and what was granted to those it leads and to
+ * the joint ones it co-applies to. Kept by triggers (migration 0009) inside every writer's own transaction: an
+ * application registered, imported, moved to another round or lead; a co-applicant added, moved or removed; a
+ * decision made, changed or withdrawn; so the portal reads an organisation's figures, and pages its applications by
+ * round, without reading every one of them. A row with no applications left is removed.
+ */
+export const portalRoundTotals = sqliteTable(
+  "portal_round_totals",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    applications: integer("applications").notNull(),
+    approved: integer("approved").notNull(),
+    grantedAsLead: integer("granted_as_lead").notNull(), // kronor
+    grantedAsCoApplicant: integer("granted_as_co_applicant").notNull(), // kronor: the whole grant of joint applications
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.roundId] })],
+);
+
 // ---------------------------------------------------------------- audit trail
 
 export const auditEvents = sqliteTable(
@@ -689,6 +714,7 @@ export type NewRound = typeof rounds.$inferInsert;
 export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
 export type Decision = typeof decisions.$inferSelect;
+export type PortalRoundTotalsRow = typeof portalRoundTotals.$inferSelect;
 export type NewDecision = typeof decisions.$inferInsert;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type NewAuditEvent = typeof auditEvents.$inferInsert;

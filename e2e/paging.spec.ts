@@ -2,7 +2,7 @@ import { insertProgramme } from "@/db/queries/programmes";
 import { getOrganisationByName } from "@/db/queries/organisations";
 import { insertRound } from "@/db/queries/rounds";
 import { inWriteTransaction } from "@/db/transaction";
-import { test, expect } from "./fixtures";
+import { test, expect, signInWith } from "./fixtures";
 import { registerApplication } from "@/lib/applications/register";
 import { applicationFieldsSchema } from "@/lib/applications/schema";
 import { ACTOR, createOpenRound, createUser, uniqueCode, withDb } from "./data";
@@ -99,5 +99,62 @@ test("the portal shows an organisation's applications 50 at a time", async ({ pa
   // Every application is on one page or the other: the last registered is the last in registration order.
   const numbers = created.map((c) => c.registrationNumber).sort();
   await expect(table.getByRole("link", { name: numbers.at(-1)! })).toBeVisible();
+  await expectAccessible();
+});
+
+test("the portal shows the totals per round 25 rounds at a time, and each list keeps the other's page", async ({ page, expectAccessible }) => {
+  const organisation = `Föreningen Omgångsvis ${uniqueCode()}`;
+  const code = uniqueCode();
+  // 26 rounds of a programme of its own, two applications in each: two pages of totals and two of applications.
+  withDb((db) =>
+    inWriteTransaction(db, (tx) => {
+      const programme = insertProgramme(tx, { name: `Testprogram ${code}`, nameEn: null, code, funder: "regeringen", allocation: 50_000_000 }, ACTOR);
+      for (let ordinal = 1; ordinal <= 26; ordinal++) {
+        const round = insertRound(
+          tx,
+          { programmeId: programme.id, ordinal, year: 2028, budget: 1_000_000, opensOn: null, closesOn: null, decisionOn: null, criteria: "", isLast: false },
+          "open",
+          ACTOR,
+        );
+        for (const n of [1, 2]) {
+          registerApplication(tx, round.id, applicationFieldsSchema.parse({ leadOrganisation: { name: organisation, kind: "annan" }, projectTitle: `Omgång ${ordinal}:${n}`, requestedAmount: 100_000 }), ACTOR);
+        }
+      }
+    }),
+  );
+  const organisationId = withDb((db) => getOrganisationByName(db, organisation)?.id);
+  if (organisationId === undefined) throw new Error("no organisation");
+  const coordinator = await createUser("coordinator", { organisationId });
+
+  await signInWith(page, coordinator);
+  await expect(page.getByRole("heading", { level: 1, name: organisation })).toBeVisible();
+
+  const totals = page.getByRole("table", { name: "Beviljade medel per omgång" });
+  const totalsNav = page.getByRole("navigation", { name: "Sidor med beviljat per omgång" });
+  const applicationsNav = page.getByRole("navigation", { name: "Sidor med ansökningar" });
+  // 25 rounds and the header row; the newest (the 26th) first.
+  await expect(totals.getByRole("row")).toHaveCount(26);
+  await expect(totals.getByRole("row").nth(1)).toContainText("26:e omgången 2028");
+  await expect(page.getByText("Visar omgång 1–25 av 26.")).toBeVisible();
+  await expect(totalsNav).toContainText("Sida 1 av 2");
+  await expectAccessible();
+
+  // The second page of applications, then the second page of totals: the applications stay on their page.
+  await applicationsNav.getByRole("link", { name: "Nästa sida" }).click();
+  await expect(page).toHaveURL(/\/\?sida=2#ansokningar$/);
+  await totalsNav.getByRole("link", { name: "Nästa sida" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/\?sida=2&omgangar=2#per-omgang$/);
+  await expect(totals.getByRole("row")).toHaveCount(2);
+  await expect(totals.getByRole("row").nth(1)).toContainText("Första omgången 2028");
+  await expect(page.getByText("Visar omgång 26–26 av 26.")).toBeVisible();
+  await expect(applicationsNav).toContainText("Sida 2 av 2");
+  await expect(page.getByRole("table", { name: "Din organisations ansökningar" }).getByRole("row")).toHaveCount(3);
+  await expectAccessible();
+
+  // Back to the first page of applications: the totals stay on theirs.
+  await applicationsNav.getByRole("link", { name: "Föregående sida" }).click();
+  await expect(page).toHaveURL(/\/\?omgangar=2#ansokningar$/);
+  await expect(totalsNav).toContainText("Sida 2 av 2");
   await expectAccessible();
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { countPortalApplications, listPortalApplications, listPortalRoundTotals, PORTAL_PAGE_SIZE } from "@/db/queries/portal";
+import { getPortalOverview, PORTAL_PAGE_SIZE, PORTAL_ROUNDS_PAGE_SIZE } from "@/db/queries/portal";
 import { listRoundSummaryPage, ROUND_PAGE_SIZE } from "@/db/queries/rounds";
 import { PortalApplications, PortalRoundTotals } from "@/components/portal/portal-applications";
 import { buttonClasses } from "@/components/ui/button";
@@ -29,9 +29,10 @@ function pageOf(value: string | string[] | undefined): number {
 
 export default async function OverviewPage({ searchParams }: Props) {
   const user = await requireUser(["statistics:read", "application:read:own-organisation"]);
-  const page = pageOf((await searchParams).sida);
+  const params = await searchParams;
+  const page = pageOf(params.sida);
   if (hasPermission(user, "statistics:read")) return <RoundsOverview user={user} page={page} />;
-  return <OrganisationOverview user={user} page={page} />;
+  return <OrganisationOverview user={user} page={page} roundsPage={pageOf(params.omgangar)} />;
 }
 
 /** The start page's link to a page of its list (page 1 is the plain address). */
@@ -110,15 +111,27 @@ async function RoundsOverview({ user, page: requested }: { user: SessionUser; pa
   );
 }
 
-async function OrganisationOverview({ user, page: requested }: { user: SessionUser; page: number }) {
+/** The portal's link to a page of its applications and of its totals per round (page 1 of each is left out). */
+function portalHref(pages: { applications: number; rounds: number }, anchor: string): string {
+  const query = new URLSearchParams();
+  if (pages.applications > 1) query.set("sida", String(pages.applications));
+  if (pages.rounds > 1) query.set("omgangar", String(pages.rounds));
+  return `/${query.size > 0 ? `?${query}` : ""}#${anchor}`;
+}
+
+/**
+ * The coordinator's portal: a page of the organisation's applications (?sida=) and a page of its totals per round
+ * (?omgangar=), both from the totals kept per organisation and round, so the page costs the same for an
+ * organisation in three applications and one in thousands (db/queries/portal.ts).
+ */
+async function OrganisationOverview({ user, page: requested, roundsPage }: { user: SessionUser; page: number; roundsPage: number }) {
   const t = await getTranslations();
   // The scope comes from the user's own record: a coordinator can only ever see their organisation.
   const organisationId = user.organisationId;
-  const total = organisationId === null ? 0 : countPortalApplications(getDb(), organisationId);
-  const pages = Math.max(1, Math.ceil(total / PORTAL_PAGE_SIZE));
-  const page = Math.min(requested, pages);
-  const rows = organisationId === null ? [] : listPortalApplications(getDb(), organisationId, page);
-  const totals = organisationId === null ? [] : listPortalRoundTotals(getDb(), organisationId);
+  const empty = { rows: [], total: 0, page: 1, pages: 1 };
+  const { applications, rounds } =
+    organisationId === null ? { applications: empty, rounds: empty } : getPortalOverview(getDb(), organisationId, { applications: requested, rounds: roundsPage });
+  const { rows, total, page, pages } = applications;
   return (
     <>
       <PageHeader title={t("portal.title", { organisation: user.organisationName ?? "" })} description={t("portal.intro")} />
@@ -135,18 +148,40 @@ async function OrganisationOverview({ user, page: requested }: { user: SessionUs
             <Pagination
               page={page}
               pages={pages}
-              hrefFor={(p) => `${pageHref(p)}#ansokningar`}
+              hrefFor={(p) => portalHref({ applications: p, rounds: rounds.page }, "ansokningar")}
               labels={{ nav: t("portal.pagination"), previous: t("portal.previous"), next: t("portal.next"), page: t("portal.page", { page, pages }) }}
             />
           </>
         ) : null}
       </section>
-      {totals.length > 0 ? (
+      {rounds.rows.length > 0 ? (
         <section aria-labelledby="per-omgang">
           <h2 id="per-omgang" className="mb-3 text-2xl font-semibold">
             {t("portal.totalsHeading")}
           </h2>
-          <PortalRoundTotals rows={totals} />
+          <PortalRoundTotals rows={rounds.rows} />
+          {rounds.pages > 1 ? (
+            <>
+              <p className="mt-3 text-slate-700">
+                {t("portal.showingRounds", {
+                  from: (rounds.page - 1) * PORTAL_ROUNDS_PAGE_SIZE + 1,
+                  to: (rounds.page - 1) * PORTAL_ROUNDS_PAGE_SIZE + rounds.rows.length,
+                  total: rounds.total,
+                })}
+              </p>
+              <Pagination
+                page={rounds.page}
+                pages={rounds.pages}
+                hrefFor={(p) => portalHref({ applications: page, rounds: p }, "per-omgang")}
+                labels={{
+                  nav: t("portal.roundsPagination"),
+                  previous: t("portal.previous"),
+                  next: t("portal.next"),
+                  page: t("portal.page", { page: rounds.page, pages: rounds.pages }),
+                }}
+              />
+            </>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "../client";
-import { applications, auditEvents, decisions, programmes, rounds, type Application } from "../schema";
+import { and, asc, desc, eq, inArray, Placeholder, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../client";
+import { applications, auditEvents, decisions, portalRoundTotals, programmes, rounds, type Application } from "../schema";
 import type { ApplicationScope } from "@/lib/auth/permissions";
 import { applicationInScope } from "./scope";
 
@@ -16,28 +16,133 @@ import { applicationInScope } from "./scope";
  */
 export const PORTAL_PAGE_SIZE = 50;
 
+/** Rounds on one page of the portal's totals per round (as many as a page of the start page's rounds). */
+export const PORTAL_ROUNDS_PAGE_SIZE = 25;
+
 /*
- * The ids of the organisation's applications, as lead (applications_lead_organisation_idx) or as co-applicant
- * (co_applicants_organisation_idx): a UNION of two index lookups, rather than an OR with EXISTS that scans every
- * application.
+ * How the portal costs the same whatever the organisation's size (issue 14). portal_round_totals (migration 0009,
+ * kept by triggers in every writer's transaction) holds, per organisation and round, how many applications the
+ * organisation is in and what they were granted. The organisation's rounds are read from it in display order (a
+ * few hundred rows at most: one per round it took part in); their running counts say which rounds a page of
+ * applications covers and where in the first of them it starts; only those rounds' applications of the organisation
+ * are then read, from the (lead_organisation_id, round_id) index and, for joint ones, co_applicants_organisation_idx.
+ * The count is the sum of the totals. Nothing reads every application of the organisation.
  */
-const organisationApplicationIds = (organisationId: number) =>
-  sql`(select id from applications where lead_organisation_id = ${organisationId}
-        union select application_id from application_co_applicants where organisation_id = ${organisationId})`;
 
-/** One page of the organisation's applications, newest round first, with their rounds and decisions: one query. */
-export function listPortalApplications(db: DbOrTx, organisationId: number, page = 1, pageSize = PORTAL_PAGE_SIZE) {
-  return portalApplicationsQuery(db, organisationId, page, pageSize).all();
-}
+/** The order of the portal: newest round first (year, ordinal), programmes by name, then registration number. */
+const roundOrder = [desc(rounds.year), desc(rounds.ordinal), asc(programmes.name), asc(rounds.id)] as const;
 
-/** How many applications the organisation takes part in, as lead or co-applicant (from the same two indexes). */
-export function countPortalApplications(db: DbOrTx, organisationId: number): number {
-  const row = db.get<{ n: number }>(sql`select count(*) as n from ${organisationApplicationIds(organisationId)}`);
-  return Number(row?.n ?? 0);
+/**
+ * Every round the organisation takes part in, newest first, with what it has there: as lead, and in joint
+ * applications as co-applicant (the whole grant of the joint application, which the applicants share), kept apart
+ * so no krona is counted as the organisation's own when it is not. Read from the kept totals.
+ */
+export function listPortalRoundTotals(db: DbOrTx, organisationId: number) {
+  return isDb(db) ? statements(db).roundTotals.all({ organisationId }) : portalRoundTotalsQuery(db, organisationId).all();
 }
 
 /** The query itself, so a test can read its plan. */
-export function portalApplicationsQuery(db: DbOrTx, organisationId: number, page = 1, pageSize = PORTAL_PAGE_SIZE) {
+export function portalRoundTotalsQuery(db: DbOrTx, organisationId: number | Placeholder) {
+  return db
+    .select({
+      roundId: rounds.id,
+      roundOrdinal: rounds.ordinal,
+      roundYear: rounds.year,
+      programmeName: programmes.name,
+      programmeNameEn: programmes.nameEn,
+      applications: portalRoundTotals.applications,
+      approved: portalRoundTotals.approved,
+      grantedAsLead: portalRoundTotals.grantedAsLead,
+      grantedAsCoApplicant: portalRoundTotals.grantedAsCoApplicant,
+    })
+    .from(portalRoundTotals)
+    .innerJoin(rounds, eq(rounds.id, portalRoundTotals.roundId))
+    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
+    .where(eq(portalRoundTotals.organisationId, organisationId))
+    .orderBy(...roundOrder);
+}
+export type PortalRoundTotal = ReturnType<typeof listPortalRoundTotals>[number];
+
+export type Page<T> = { rows: T[]; total: number; page: number; pages: number };
+
+/** A page number within 1..pages (a page past the end answers the last page). */
+function clampPage(requested: number, total: number, pageSize: number): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return { page: Math.min(Math.max(1, Math.floor(requested) || 1), pages), pages };
+}
+
+/**
+ * Which rounds hold applications number `start` .. `start + count - 1` of the organisation (counted from 0 in the
+ * portal's order), and how many of the first of them come before the page. `rounds` is listPortalRoundTotals.
+ */
+export function roundsOfPage(rounds: readonly Pick<PortalRoundTotal, "roundId" | "applications">[], start: number, count: number) {
+  const roundIds: number[] = [];
+  let skip = 0;
+  let before = 0;
+  for (const round of rounds) {
+    const after = before + round.applications;
+    if (after > start && before < start + count) {
+      if (roundIds.length === 0) skip = start - before;
+      roundIds.push(round.roundId);
+    }
+    if (after >= start + count) break;
+    before = after;
+  }
+  return { roundIds, skip };
+}
+
+/** One page of the organisation's applications, newest round first, with their rounds and decisions. */
+export function listPortalApplicationPage(
+  db: DbOrTx,
+  organisationId: number,
+  rounds: readonly Pick<PortalRoundTotal, "roundId" | "applications">[],
+  requestedPage = 1,
+  pageSize = PORTAL_PAGE_SIZE,
+): Page<PortalApplication> {
+  const total = rounds.reduce((sum, round) => sum + round.applications, 0);
+  const { page, pages } = clampPage(requestedPage, total, pageSize);
+  const { roundIds, skip } = roundsOfPage(rounds, (page - 1) * pageSize, pageSize);
+  const rows =
+    roundIds.length === 0
+      ? []
+      : isDb(db)
+        ? statements(db).applications.all({ organisationId, roundIds: JSON.stringify(roundIds), skip, pageSize })
+        : portalApplicationsQuery(db, organisationId, roundIds, skip, pageSize).all();
+  return { rows, total, page, pages };
+}
+
+/** One page of the organisation's rounds with their totals (from listPortalRoundTotals, already in order). */
+export function portalRoundTotalsPage<T>(rounds: readonly T[], requestedPage = 1, pageSize = PORTAL_ROUNDS_PAGE_SIZE): Page<T> {
+  const { page, pages } = clampPage(requestedPage, rounds.length, pageSize);
+  return { rows: rounds.slice((page - 1) * pageSize, page * pageSize), total: rounds.length, page, pages };
+}
+
+/** The portal's start page: a page of applications and a page of the totals per round, from one read of the totals. */
+export function getPortalOverview(db: DbOrTx, organisationId: number, pages: { applications: number; rounds: number }) {
+  const rounds = listPortalRoundTotals(db, organisationId);
+  return {
+    applications: listPortalApplicationPage(db, organisationId, rounds, pages.applications),
+    rounds: portalRoundTotalsPage(rounds, pages.rounds),
+  };
+}
+
+/**
+ * The organisation's applications in `roundIds`, as lead (applications_lead_organisation_idx, which leads with the
+ * organisation and the round) or as co-applicant (co_applicants_organisation_idx, each checked for its round by
+ * the primary key): a UNION of two index lookups, in the portal's order, `skip` of them left out. The round ids
+ * go in as one JSON array, so the statement is the same for any page and is prepared once per connection.
+ */
+export function portalApplicationsQuery(
+  db: DbOrTx,
+  organisationId: number | Placeholder,
+  roundIds: readonly number[] | Placeholder,
+  skip: number | Placeholder = 0,
+  pageSize: number | Placeholder = PORTAL_PAGE_SIZE,
+) {
+  const inRounds = sql`(select value from json_each(${roundIds instanceof Placeholder ? roundIds : JSON.stringify(roundIds)}))`;
+  const ids = sql`(select id from applications where lead_organisation_id = ${organisationId} and round_id in ${inRounds}
+    union select c.application_id from application_co_applicants c join applications ca on ca.id = c.application_id
+      where c.organisation_id = ${organisationId} and ca.round_id in ${inRounds})`;
   return db
     .select({
       id: applications.id,
@@ -60,46 +165,35 @@ export function portalApplicationsQuery(db: DbOrTx, organisationId: number, page
     .innerJoin(rounds, eq(rounds.id, applications.roundId))
     .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
     .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(sql`${applications.id} in ${organisationApplicationIds(organisationId)}`)
-    .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name), asc(applications.registrationNumber))
+    .where(sql`${applications.id} in ${ids}`)
+    .orderBy(...roundOrder, asc(applications.registrationNumber))
     .limit(pageSize)
-    .offset((Math.max(1, page) - 1) * pageSize);
-}
-export type PortalApplication = ReturnType<typeof listPortalApplications>[number];
-
-/**
- * What the organisation was granted per round, newest first: as lead, and in joint applications it takes part in
- * as co-applicant (the whole grant of the joint application, which the applicants share), kept apart so no krona
- * is counted as the organisation's own when it is not.
- */
-export function listPortalRoundTotals(db: DbOrTx, organisationId: number) {
-  return portalRoundTotalsQuery(db, organisationId).all();
+    .offset(skip);
 }
 
-export function portalRoundTotalsQuery(db: DbOrTx, organisationId: number) {
-  const approved = sql`${decisions.outcome} = 'approved'`;
-  const lead = sql`${applications.leadOrganisationId} = ${organisationId}`;
-  return db
-    .select({
-      roundId: rounds.id,
-      roundOrdinal: rounds.ordinal,
-      roundYear: rounds.year,
-      programmeName: programmes.name,
-      programmeNameEn: programmes.nameEn,
-      applications: sql<number>`count(*)`,
-      approved: sql<number>`coalesce(sum(case when ${approved} then 1 else 0 end), 0)`,
-      grantedAsLead: sql<number>`coalesce(sum(case when ${approved} and ${lead} then ${decisions.grantedAmount} else 0 end), 0)`,
-      grantedAsCoApplicant: sql<number>`coalesce(sum(case when ${approved} and not ${lead} then ${decisions.grantedAmount} else 0 end), 0)`,
-    })
-    .from(applications)
-    .innerJoin(rounds, eq(rounds.id, applications.roundId))
-    .innerJoin(programmes, eq(programmes.id, rounds.programmeId))
-    .leftJoin(decisions, eq(decisions.applicationId, applications.id))
-    .where(sql`${applications.id} in ${organisationApplicationIds(organisationId)}`)
-    .groupBy(rounds.id)
-    .orderBy(desc(rounds.year), desc(rounds.ordinal), asc(programmes.name));
+/* The two reads of every portal request, prepared once per connection (as db/queries/users.ts does). */
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return {
+    roundTotals: portalRoundTotalsQuery(db, sql.placeholder("organisationId")).prepare(),
+    applications: portalApplicationsQuery(
+      db,
+      sql.placeholder("organisationId"),
+      sql.placeholder("roundIds"),
+      sql.placeholder("skip"),
+      sql.placeholder("pageSize"),
+    ).prepare(),
+  };
 }
-export type PortalRoundTotal = ReturnType<typeof listPortalRoundTotals>[number];
+function statements(db: Db) {
+  let s = prepared.get(db);
+  if (!s) prepared.set(db, (s = prepare(db)));
+  return s;
+}
+/** The connection itself (a transaction handle has no $client): only it keeps prepared statements. */
+const isDb = (db: DbOrTx): db is Db => "$client" in db;
+
+export type PortalApplication = ReturnType<ReturnType<typeof portalApplicationsQuery>["all"]>[number];
 
 /**
  * The steps an application has been through, from the audit trail (its own events and its decision's): what and
