@@ -49,7 +49,7 @@ test("the start page shows the rounds a page at a time, reached by keyboard", as
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/\?sida=2$/);
   await expect(nav).toContainText(/Sida 2 av \d+/);
-  await expect(page.getByText(/^Visar omgång 26–50 av [\d\s]+\.$/)).toBeVisible();
+  await expect(page.getByText(/^Visar omgång 26–\d+ av [\d\s]+\.$/)).toBeVisible();
   await expect(table.getByRole("row").nth(1)).not.toHaveText(first ?? "");
   await expectAccessible();
 
