@@ -17,5 +17,8 @@ export default defineConfig({
     setupFiles: ["./db/testing/setup.ts"],
     // Threads start faster than processes; each test file still gets its own module graph and database copy.
     pool: "threads",
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; bundled by Vite it
+    // resolves (lib/auth/auth-urls.test.ts calls next-auth's real handlers).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });
