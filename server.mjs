@@ -48,6 +48,14 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const production = process.env.NODE_ENV === "production";
+// next-auth's own endpoints (/api/auth/*: its sign-in and sign-out pages, the providers' URLs, its redirects) build
+// their URLs from AUTH_URL when it is set (and pinOrigin below makes every request agree with it). Without it they use
+// the name Next gives the server ("localhost", above), which is right only for a browser on this machine.
+if (production && !(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL)) {
+  console.warn(
+    `Anslag: AUTH_URL is not set, so sign-in and sign-out links name http://localhost:${port}. Behind a proxy or on a public address, set AUTH_URL to the site's public origin (README, "Production setup").`,
+  );
+}
 const https = /^https:/i.test(process.env.AUTH_URL ?? process.env.NEXTAUTH_URL ?? "");
 const headers = Object.entries(securityHeaders({ production }));
 

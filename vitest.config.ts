@@ -24,5 +24,8 @@ export default defineConfig({
      */
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports "next/server" without an extension, which Node's ESM loader refuses; bundled by Vite it
+    // resolves (lib/auth/auth-urls.test.ts calls next-auth's real handlers).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

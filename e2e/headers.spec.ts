@@ -6,8 +6,8 @@ import { builtActions } from "./authorisation/inventory";
 
 /*
  * Headers (issue 14): every kind of answer the server gives carries the security headers, an HTML page's policy
- * allows no inline script but its own (a nonce on pages rendered per request, hashes on cached ones), and cookies are
- * HttpOnly and SameSite. Raw HTTP, so that each answer is seen as it left the server. The browser side, no CSP
+ * allows no inline script but its own (a nonce on pages rendered per request, hashes on cached ones) and no inline
+ * style at all, and cookies are HttpOnly and SameSite. Raw HTTP, so that each answer is seen as it left the server. The browser side, no CSP
  * violation on any page, is the cspGuard of e2e/fixtures.ts, in every test.
  * It sends plain HTTP and opens no browser page, so there is no rendered page for axe (expectAccessible) to check.
  */
@@ -29,6 +29,10 @@ function expectSecurityHeaders(answer: RawAnswer, what: string) {
   expect(policy, `the CSP of ${what}`).toContain("frame-ancestors 'none'");
   const scriptSrc = policy.split(/;\s*/).find((d) => d.startsWith("script-src ") || d.startsWith("default-src 'none'")) ?? "";
   expect(scriptSrc, `script-src of ${what}`).not.toMatch(/unsafe-inline|unsafe-eval/);
+  // Styles come from this site's stylesheets only: no <style> element, no style attribute (ADR 0011).
+  const styleSrc = policy.split(/;\s*/).filter((d) => /^style-src/.test(d));
+  if (!policy.startsWith("default-src 'none'")) expect(styleSrc, `style-src of ${what}`).toEqual(["style-src 'self'"]);
+  expect(policy, `the CSP of ${what}`).not.toContain("unsafe-inline");
 }
 
 const inlineScripts = (html: string) =>

@@ -7,6 +7,7 @@ import { PageShell } from "@/components/layout/page-shell";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "../globals.css";
 
 /*
@@ -31,7 +32,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       header={<SiteHeader user={user} />}
       footer={<SiteFooter languageSwitch={<LocaleSwitchForm />} />}
     >
-      <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      <NextIntlClientProvider messages={await clientMessages("staff")}>{children}</NextIntlClientProvider>
     </PageShell>
   );
 }

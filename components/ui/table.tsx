@@ -7,33 +7,9 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
  * reader still reads a table with its headers; the printed label is generated content with empty alternative text
  * (`/ ""`), so it is not read twice. The column headers are kept for assistive technology but hidden on screen.
  *
- * The rules are plain CSS in one <style> that React 19 hoists into <head> once per page (href + precedence).
+ * The rules are the `.data-table` rules of app/globals.css: in the stylesheet, not a <style> element, so the pages'
+ * policy needs no inline style (ADR 0011).
  */
-const STACKED_TABLE_CSS = `
-@media (max-width: 639.98px) {
-  .data-table, .data-table > caption, .data-table > tbody, .data-table > tfoot, .data-table tr { display: block; }
-  .data-table > thead {
-    position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
-    clip-path: inset(50%); white-space: nowrap; border: 0;
-  }
-  .data-table tr { border-bottom: 1px solid rgb(203 213 225); padding: 0.5rem 0; }
-  .data-table > tbody > tr:last-child { border-bottom: 0; }
-  .data-table > tfoot { border-top: 2px solid rgb(148 163 184); }
-  .data-table td, .data-table tbody th, .data-table tfoot th {
-    display: grid; grid-template-columns: minmax(6.5rem, 40%) minmax(0, 1fr); column-gap: 0.75rem;
-    border: 0; padding: 0.25rem 0.75rem; text-align: left; white-space: normal; overflow-wrap: anywhere;
-  }
-  .data-table td:not([data-label]), .data-table tbody th, .data-table tfoot th { display: block; }
-  .data-table tbody th, .data-table tfoot th { font-weight: 600; }
-  /* The label in the first column; everything the cell holds (a link, a badge, a line under it) in the second. */
-  .data-table td[data-label] { justify-items: start; }
-  .data-table td[data-label]::before {
-    content: attr(data-label); content: attr(data-label) / "";
-    grid-column: 1; grid-row: 1 / span 4; font-weight: 600; color: rgb(51 65 85);
-  }
-  .data-table td[data-label] > * { grid-column: 2; }
-}
-`;
 
 /**
  * A data table: on a wide screen a table that scrolls sideways when it must (WCAG 1.4.10 reflow), on a phone one
@@ -42,9 +18,6 @@ const STACKED_TABLE_CSS = `
 export function Table({ caption, children, captionHidden = false }: { caption: string; children: ReactNode; captionHidden?: boolean }) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-300" role="region" aria-label={caption} tabIndex={0}>
-      <style href="anslag-data-table" precedence="default">
-        {STACKED_TABLE_CSS}
-      </style>
       <table className="data-table w-full border-collapse text-left text-sm">
         <caption className={captionHidden ? "sr-only" : "p-3 text-left font-semibold text-slate-800"}>{caption}</caption>
         {children}

@@ -35,17 +35,18 @@ export const NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; 
 /**
  * The policy of an HTML page. Scripts: this site's files and the inline scripts the page was rendered with, named
  * by the request's nonce (a page rendered per request) or by their hashes (a cached page, which has no nonce). No
- * 'unsafe-inline', no 'unsafe-eval'. Styles: this site's stylesheets and inline styles ('unsafe-inline' for style-src
- * only, ADR 0011): React 19 hoists a component's <style precedence> element (the tables' responsive CSS) without a
- * nonce, and renders computed values as style attributes (the statistics chart). CSS runs no script and can load
- * nothing that img-src/font-src/connect-src would not allow.
+ * 'unsafe-inline', no 'unsafe-eval'. Styles: this site's stylesheets only, no <style> element and no style attribute
+ * (ADR 0011): the app's CSS is all in app/globals.css, the chart's bars are SVG geometry. Styles a script sets through
+ * the CSSOM (element.style, as React does in the browser) are not inline styles and stay allowed. The one exception
+ * is HTML the app does not render itself, next-auth's own pages (/api/auth/signout, /api/auth/error): their <style>
+ * element is named by its hash, as their scripts are, so they keep their look without 'unsafe-inline'.
  */
-export function documentPolicy({ nonce, scriptHashes = [], https = false }) {
+export function documentPolicy({ nonce, scriptHashes = [], styleHashes = [], https = false }) {
   const scripts = nonce ? [`'nonce-${nonce}'`] : scriptHashes.map((hash) => `'${hash}'`);
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scripts].join(" "),
-    "style-src 'self' 'unsafe-inline'",
+    ["style-src 'self'", ...styleHashes.map((hash) => `'${hash}'`)].join(" "),
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -57,10 +58,23 @@ export function documentPolicy({ nonce, scriptHashes = [], https = false }) {
   ].join("; ");
 }
 
-/** The hashes of an HTML document's inline scripts, as CSP source expressions ("sha256-…"). */
+/** The hashes of an HTML document's inline scripts and <style> elements, as CSP source expressions ("sha256-…"). */
 export function inlineHashes(html) {
   const digest = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
   const scriptHashes = new Set();
+  const styleHashes = new Set();
+  // Next renders no <style> element (the app's CSS is all in its stylesheet); next-auth's own pages have one.
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf("<style", from);
+    if (open < 0) break;
+    const tagEnd = html.indexOf(">", open);
+    const close = tagEnd < 0 ? -1 : html.indexOf("</style", tagEnd);
+    if (close < 0) break;
+    const attributes = html.slice(open + 6, tagEnd);
+    if (/^[\s/]/.test(attributes) || attributes === "") styleHashes.add(digest(html.slice(tagEnd + 1, close)));
+    from = close + 7;
+  }
   // A scan with indexOf, not a lazy regular expression over the page's long payload scripts. React and Next write
   // their tags in lower case; a <SCRIPT> written otherwise is not hashed, so it is blocked, never let through.
   let at = 0;
@@ -77,7 +91,7 @@ export function inlineHashes(html) {
     }
     at = close + 8;
   }
-  return { scriptHashes: [...scriptHashes] };
+  return { scriptHashes: [...scriptHashes], styleHashes: [...styleHashes] };
 }
 
 // A cached page is the same bytes for every visitor until it is revalidated: its hashes are kept by its ETag.
@@ -335,7 +349,7 @@ export function holdHtmlForHashes(response, { https }) {
     mode = "done";
     applyHead();
     const body = Buffer.concat(chunks);
-    let hashes = { scriptHashes: [] };
+    let hashes = { scriptHashes: [], styleHashes: [] };
     try {
       const encoding = String(response.getHeader("content-encoding") ?? "");
       const etag = response.getHeader("etag");

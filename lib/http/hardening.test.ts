@@ -29,10 +29,22 @@ describe("the content security policy", () => {
     expect(documentPolicy({})).not.toContain("upgrade-insecure-requests");
   });
 
+  it("allows this site's stylesheets only: no inline <style> unless named by its hash, and no style attribute", () => {
+    for (const policy of [documentPolicy({ nonce: "abc" }), documentPolicy({ scriptHashes: [sha("x")] }), documentPolicy({})]) {
+      const directives = policy.split("; ");
+      expect(directives).toContain("style-src 'self'");
+      expect(directives.filter((d) => d.startsWith("style-src"))).toEqual(["style-src 'self'"]);
+      expect(policy).not.toContain("unsafe-inline");
+    }
+  });
+
   it("hashes each inline script of a page, not the external ones", () => {
     const html = `<html><head><style>b{color:red}</style><script src="/_next/static/a.js" async=""></script></head>
       <body><script>self.__next_f.push([1,"x"])</script><script type="application/ld+json">{"a":1}</script><script></script></body></html>`;
     expect(inlineHashes(html).scriptHashes).toEqual([sha('self.__next_f.push([1,"x"])'), sha('{"a":1}')]);
+    // A <style> element (next-auth's own pages have one; the app's pages none) is named by its hash too.
+    expect(inlineHashes(html).styleHashes).toEqual([sha("b{color:red}")]);
+    expect(documentPolicy({ styleHashes: [sha("b{color:red}")] })).toContain(`style-src 'self' '${sha("b{color:red}")}'`);
     expect(documentPolicy({ scriptHashes: [sha("x")] })).toContain(`script-src 'self' '${sha("x")}'`);
   });
 

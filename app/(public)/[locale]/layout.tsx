@@ -7,6 +7,7 @@ import { PageShell } from "@/components/layout/page-shell";
 import { PublicLanguageLink } from "@/components/layout/public-language-link";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { LOCALES } from "@/lib/i18n/config";
 import "../../globals.css";
 
@@ -47,7 +48,7 @@ export default async function PublicLayout({ children, params }: Props) {
       header={<SiteHeader user={null} />}
       footer={<SiteFooter languageSwitch={<PublicLanguageLink locale={locale} label={footer("switchTo")} />} />}
     >
-      <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      <NextIntlClientProvider messages={await clientMessages("public")}>{children}</NextIntlClientProvider>
     </PageShell>
   );
 }
