@@ -6,8 +6,9 @@ import { grantedInRound } from "@/lib/decisions/record";
 import { decisionSchema } from "@/lib/decisions/schema";
 import { DomainError } from "@/lib/errors";
 import { formatKronor } from "@/lib/format/amount";
-import { checkOrganisation, organisationNameKey } from "@/lib/organisations/resolve";
-import { ORGANISATION_KIND_LABELS, organisationRefSchema } from "@/lib/organisations/schema";
+import type { Organisation } from "@/db/schema";
+import { checkOrganisation, organisationNameKey, type CheckOptions, type OrganisationCheck } from "@/lib/organisations/resolve";
+import { ORGANISATION_KIND_LABELS, organisationRefSchema, type OrganisationRef } from "@/lib/organisations/schema";
 import { isoDateField, kronorField, normaliseText } from "@/lib/validation/fields";
 import { applicationRowSchema, type ApplicationRowCells, type CellError, type SpreadsheetRow } from "./columns";
 
@@ -98,6 +99,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
   );
   // Organisations that earlier valid rows of this file create: later rows may name them, as lead or co-applicant.
   const createdByFile = new Set<string>();
+  const checkOrganisationOnce = organisationChecks(db, { keepPending: true });
   const seenInFile = new Map<string, number>();
 
   const alreadyGranted = grantedInRound(db, roundId);
@@ -153,7 +155,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
     const leadRef = fields?.leadOrganisation ?? organisationRefSchema.safeParse({ name: leadName, kind, municipalityCode, countyCode }).data;
     const coApplicantRefs = fields?.coApplicants ?? (leadRef ? coApplicantNames.map((name) => ({ name })) : []);
     if (leadRef) {
-      const lead = checkOrganisation(db, leadRef, "leadOrganisation", { pending: createdByFile });
+      const lead = checkOrganisationOnce(leadRef, "leadOrganisation", { pending: createdByFile });
       if (lead.status === "refused") {
         for (const error of domainErrorCells(lead.error)) {
           // An unknown kind word is already reported above; asking for a kind again would only repeat it.
@@ -168,7 +170,7 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
       for (const ref of coApplicantRefs) {
         const key = organisationNameKey(ref.name);
         if (key === leadKey) continue;
-        const co = checkOrganisation(db, ref, "coApplicants", { pending: createdByFile });
+        const co = checkOrganisationOnce(ref, "coApplicants", { pending: createdByFile });
         if (co.status === "refused") {
           add(
             "co_applicants",
@@ -225,6 +227,29 @@ export function validateImportRows(db: DbOrTx, roundId: number, rows: Spreadshee
     approvedInFile,
     remainingBudget: round.budget - alreadyGranted - approvedInFile,
   };
+}
+
+/**
+ * checkOrganisation for the rows of one import, with every "existing" answer kept for the rest of it: the same name,
+ * kind and codes find the same registered organisation again (nothing renames or removes one meanwhile, and
+ * "existing" is decided before the pending set is looked at), so a file naming four municipalities 66 504 times
+ * looks them up four times instead of hundreds of thousands. With `keepPending` (a pending set that only grows,
+ * on a database nothing writes meanwhile: the preview's) a "pending" answer is kept too. Other answers are asked
+ * again each time. `remember` keeps an organisation the import has just created.
+ */
+export function organisationChecks(db: DbOrTx, options: { keepPending?: boolean } = {}) {
+  const known = new Map<string, OrganisationCheck>();
+  const keyOf = (ref: OrganisationRef) => JSON.stringify([ref.name, ref.kind ?? null, ref.municipalityCode ?? null, ref.countyCode ?? null]);
+  const check = (ref: OrganisationRef, field: string, checkOptions?: CheckOptions): OrganisationCheck => {
+    const kept = known.get(keyOf(ref));
+    if (kept) return kept;
+    const answer = checkOrganisation(db, ref, field, checkOptions);
+    if (answer.status === "existing" || (answer.status === "pending" && options.keepPending)) known.set(keyOf(ref), answer);
+    return answer;
+  };
+  return Object.assign(check, {
+    remember: (ref: OrganisationRef, organisation: Organisation) => void known.set(keyOf(ref), { status: "existing", organisation }),
+  });
 }
 
 const NOT_OPEN_FOR_DECISIONS = "Omgången har inte öppnat ännu: beslut kan inte importeras till den.";
