@@ -160,7 +160,15 @@ async function benchSize(label: string, size: BenchSize): Promise<SizeResult> {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_PATH: databasePath, AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true", NODE_ENV: "production" },
+      // AUTH_URL as production sets it (README, "Production setup"): the origin the bench signs in at.
+      env: {
+        ...process.env,
+        DATABASE_PATH: databasePath,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_TRUST_HOST: "true",
+        AUTH_URL: origin,
+        NODE_ENV: "production",
+      },
       stdio: ["ignore", process.env.BENCH_SERVER_LOG ? "inherit" : "ignore", "inherit"],
     });
     const pid = server.pid!;
