@@ -126,4 +126,26 @@ describe("getRoundStatistics", () => {
     const granted = stats?.byCounty.map((c) => c.granted) ?? [];
     expect(granted).toEqual([...granted].sort((a, b) => b - a));
   });
+
+  it("breaks a round down in one pass over its applications, without a lookup per application", () => {
+    const { db } = freshTestDb();
+    seedReferenceData(db);
+    const roundId = createTestRound(db, { budget: 5_000_000 });
+    decide(db, register(db, roundId, { name: "Umeå kommun", kind: "kommun" }), 400_000);
+    const sqlite = db.$client;
+    const prepare = sqlite.prepare.bind(sqlite);
+    const statements: string[] = [];
+    sqlite.prepare = ((source: string) => (statements.push(source), prepare(source))) as typeof sqlite.prepare;
+    try {
+      expect(getRoundStatistics(db, roundId)?.byKind).toEqual([{ kind: "kommun", applications: 1, approved: 1, rejected: 0, granted: 400_000 }]);
+    } finally {
+      sqlite.prepare = prepare as typeof sqlite.prepare;
+    }
+    const breakdown = statements.find((s) => s.includes("per_group"));
+    expect(breakdown).toBeDefined();
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${breakdown}`).all(roundId) as { detail: string }[]).map((row) => row.detail);
+    // Grouping per organisation first and fetching each grant by a correlated subquery took twice as long (issue 14).
+    expect(plan.filter((d) => /^SEARCH applications /.test(d))).toHaveLength(1);
+    expect(plan.join("\n")).not.toMatch(/CORRELATED/);
+  });
 });

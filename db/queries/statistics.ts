@@ -39,9 +39,9 @@ type BreakdownRow = GrantGroupFigures & { dimension: "county" | "kind"; key: str
  * The figures of a round in three aggregate queries, whatever its size; only grouped rows reach JavaScript:
  * - the counts per status from the (round_id, status) index alone;
  * - the sum granted from the (round_id, outcome, granted_amount) index alone (the same sum the budget check uses);
- * - the breakdown per county and per organisation kind: the round's applications are grouped per lead
- *   organisation first (so each organisation is looked up once, not once per application), then per county and
- *   kind, and that small grouping is read twice (MATERIALIZED), once per dimension.
+ * - the breakdown per county and per organisation kind: one pass over the round's applications, joined to their
+ *   lead organisations and grants, grouped per county and kind, and that small grouping is read twice
+ *   (MATERIALIZED), once per dimension.
  * Null when the round does not exist.
  */
 export function getRoundStatistics(db: DbOrTx, roundId: number): RoundStatistics | null {
@@ -64,26 +64,23 @@ export function getRoundStatistics(db: DbOrTx, roundId: number): RoundStatistics
       .get()?.total ?? 0,
   );
 
+  // One pass over the round's applications, each joined to its lead organisation (primary key) and, when
+  // approved, to its decision (unique index), grouped at once per county and kind; the small grouping is read twice
+  // (MATERIALIZED), once per dimension. Grouping per organisation first, and fetching each grant by a correlated
+  // subquery, took twice as long (7.6 against 3.6 ms for a round of 500 on the bench database, issue 14).
   const breakdown = db.all<BreakdownRow>(sql`
-    WITH per_organisation AS MATERIALIZED (
-      SELECT ${applications.leadOrganisationId} AS organisation_id,
+    WITH per_group AS MATERIALIZED (
+      SELECT ${organisations.countyCode} AS county_code, ${organisations.kind} AS kind,
              count(*) AS applications,
              sum(${applications.status} = 'approved') AS approved,
              sum(${applications.status} = 'rejected') AS rejected,
-             coalesce(sum(CASE WHEN ${applications.status} = 'approved' THEN (
-               SELECT ${decisions.grantedAmount} FROM ${decisions}
-                WHERE ${decisions.applicationId} = ${applications.id} AND ${decisions.outcome} = 'approved'
-             ) END), 0) AS granted
+             coalesce(sum(${decisions.grantedAmount}), 0) AS granted
         FROM ${applications}
+        JOIN ${organisations} ON ${organisations.id} = ${applications.leadOrganisationId}
+        LEFT JOIN ${decisions} ON ${applications.status} = 'approved'
+                              AND ${decisions.applicationId} = ${applications.id}
+                              AND ${decisions.outcome} = 'approved'
        WHERE ${applications.roundId} = ${roundId}
-       GROUP BY ${applications.leadOrganisationId}
-    ),
-    per_group AS MATERIALIZED (
-      SELECT ${organisations.countyCode} AS county_code, ${organisations.kind} AS kind,
-             sum(p.applications) AS applications, sum(p.approved) AS approved,
-             sum(p.rejected) AS rejected, sum(p.granted) AS granted
-        FROM per_organisation p
-        JOIN ${organisations} ON ${organisations.id} = p.organisation_id
        GROUP BY ${organisations.countyCode}, ${organisations.kind}
     )
     SELECT * FROM (
