@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -8,7 +9,7 @@ import { countApplicationsInRound } from "@/db/queries/applications";
 import { listCounties } from "@/db/queries/reference";
 import { getRound } from "@/db/queries/rounds";
 import { APPLICATION_STATUSES, ORGANISATION_KINDS } from "@/lib/enums";
-import { ApplicationStatusBadge } from "@/components/applications/status-badge";
+import { StatusBadge } from "@/components/applications/status-badge";
 import { RoundStatistics } from "@/components/statistics/round-statistics";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +27,21 @@ import { roundProgrammeName } from "@/lib/i18n/programme-name";
 
 type Props = { params: Promise<{ roundId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** The round, read once per request: the metadata and the page both need it (React cache()). */
+const loadRound = cache((id: number) => getRound(getDb(), id));
+
+type CountyOption = { code: string; name: string };
+/**
+ * The county filter's options: reference data that never changes while the server runs (db/reference, loaded by the
+ * migrations and the seed), so read once per process and connection instead of once per request.
+ */
+const countyOptionsOf = new WeakMap<object, CountyOption[]>();
+function countyOptions(db: ReturnType<typeof getDb>): CountyOption[] {
+  let options = countyOptionsOf.get(db);
+  if (!options) countyOptionsOf.set(db, (options = listCounties(db)));
+  return options;
+}
+
 function roundIdOf(value: string): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -34,7 +50,7 @@ function roundIdOf(value: string): number {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!(await viewerWith("application:read:any"))) return {};
-  const round = getRound(getDb(), roundIdOf((await params).roundId));
+  const round = loadRound(roundIdOf((await params).roundId));
   if (!round) return {};
   const t = await getTranslations();
   return { title: roundTitle(t, round) };
@@ -43,7 +59,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RoundPage({ params, searchParams }: Props) {
   const user = await requireUser("application:read:any");
   const db = getDb();
-  const round = getRound(db, roundIdOf((await params).roundId));
+  const round = loadRound(roundIdOf((await params).roundId));
   if (!round) notFound();
   const requested = parseListParams(await searchParams);
   const { rows, total, page } = listRoundApplications(db, round.id, requested, applicationScope(user));
@@ -51,7 +67,6 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const list = { ...requested, sida: page };
   const filtered = Boolean(list.sok || list.status || list.lan || list.typ);
   const empty = total === 0 && (!filtered || countApplicationsInRound(db, round.id) === 0);
-  const countyOptions = listCounties(db);
   const t = await getTranslations();
   const f = await getUiFormat();
   const title = roundTitle(t, round);
@@ -61,6 +76,16 @@ export default async function RoundPage({ params, searchParams }: Props) {
   // Searching, sorting and paging land on the results (the count, then the table), not at the top of the page: on
   // a phone the search form alone fills the screen.
   const anchor = "#resultat";
+  // Each row's cell labels and status in words, translated once for the page rather than once per row.
+  const column = {
+    registrationNumber: t("round.registrationNumber"),
+    organisation: t("round.organisation"),
+    project: t("round.project"),
+    status: t("round.status"),
+    requested: t("round.requested"),
+    granted: t("round.granted"),
+  };
+  const statusLabel = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, t(`applicationStatus.${s}`)])) as Record<(typeof APPLICATION_STATUSES)[number], string>;
   const sortHeader = (key: SortKey, label: string, numeric = false) => (
     <SortHeader
       label={label}
@@ -139,9 +164,9 @@ export default async function RoundPage({ params, searchParams }: Props) {
                 </p>
               </div>
               <Select id="status" label={t("round.status")} value={list.status} allLabel={t("round.all")}
-                options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applicationStatus.${s}`) }))} />
+                options={APPLICATION_STATUSES.map((s) => ({ value: s, label: statusLabel[s] }))} />
               <Select id="lan" label={t("round.county")} value={list.lan} allLabel={t("round.all")}
-                options={countyOptions.map((c) => ({ value: c.code, label: c.name }))} />
+                options={countyOptions(db).map((c) => ({ value: c.code, label: c.name }))} />
               <Select id="typ" label={t("round.kind")} value={list.typ} allLabel={t("round.all")}
                 options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`organisationKind.${k}`) }))} />
               {list.sortera !== "diarienummer" ? <input type="hidden" name="sortera" value={list.sortera} /> : null}
@@ -167,34 +192,34 @@ export default async function RoundPage({ params, searchParams }: Props) {
           <Table caption={t("round.caption")} captionHidden>
             <thead>
               <tr>
-                {sortHeader("diarienummer", t("round.registrationNumber"))}
-                {sortHeader("organisation", t("round.organisation"))}
-                {sortHeader("projekt", t("round.project"))}
-                {sortHeader("status", t("round.status"))}
-                {sortHeader("belopp", t("round.requested"), true)}
-                {sortHeader("beviljat", t("round.granted"), true)}
+                {sortHeader("diarienummer", column.registrationNumber)}
+                {sortHeader("organisation", column.organisation)}
+                {sortHeader("projekt", column.project)}
+                {sortHeader("status", column.status)}
+                {sortHeader("belopp", column.requested, true)}
+                {sortHeader("beviljat", column.granted, true)}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <Td label={t("round.registrationNumber")} className="whitespace-nowrap">
+                  <Td label={column.registrationNumber} className="whitespace-nowrap">
                     <Link href={`/ansokningar/${row.id}`} className="text-brand-700 underline">
                       {row.registrationNumber}
                     </Link>
                   </Td>
-                  <Td label={t("round.organisation")}>
+                  <Td label={column.organisation}>
                     {row.organisationName}
                     {row.countyName ? <span className="block text-slate-700">{row.countyName}</span> : null}
                   </Td>
-                  <Td label={t("round.project")}>{row.projectTitle}</Td>
-                  <Td label={t("round.status")}>
-                    <ApplicationStatusBadge status={row.status} />
+                  <Td label={column.project}>{row.projectTitle}</Td>
+                  <Td label={column.status}>
+                    <StatusBadge status={row.status} label={statusLabel[row.status]} />
                   </Td>
-                  <Td label={t("round.requested")} numeric>
+                  <Td label={column.requested} numeric>
                     {f.amount(row.requestedAmount)}
                   </Td>
-                  <Td label={t("round.granted")} numeric>
+                  <Td label={column.granted} numeric>
                     {row.status === "approved" && row.grantedAmount !== null ? f.amount(row.grantedAmount) : "–"}
                   </Td>
                 </tr>
