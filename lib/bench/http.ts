@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { openDatabase } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { seedBench, type BenchSize, type BenchWorld } from "@/db/seed/bench";
+import { processCpuMs, untilIdle } from "./idle";
 
 /*
  * What a user waits for, over HTTP (issue 14): the production build served by server.mjs, on a generated database of
@@ -200,6 +201,8 @@ async function benchSize(label: string, size: BenchSize): Promise<SizeResult> {
         const result = await turn(t.url, t.headers, total.latencies, total.statuses);
         total.seconds += result.seconds;
         total.errors += result.errors;
+        // The requests the turn left in the server are finished before the next page's turn (./idle.ts).
+        await untilIdle(() => processCpuMs(pid));
       }
     }
     const pages: Record<string, PageFigures> = {};

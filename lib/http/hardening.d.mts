@@ -15,3 +15,11 @@ export function multipartFields(type: string, body: Buffer): Map<string, string>
 export function routeHandlerMatcher(appPaths: string[]): (path: string) => boolean;
 export function pinOrigin(headers: Record<string, string | string[] | undefined>, env: Record<string, string | undefined>): void;
 export function holdHtmlForHashes(response: ServerResponse, options: { https: boolean }): void;
+export function bodyDigest(body: Buffer): string;
+export function cachedInlineHashes(
+  body: Buffer,
+  encoding: string,
+  digest?: string,
+  compute?: () => { scriptHashes: string[]; styleHashes: string[] },
+): { scriptHashes: string[]; styleHashes: string[] };
+export function matchesEtag(ifNoneMatch: unknown, etag: string): boolean;

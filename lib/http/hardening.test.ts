@@ -2,10 +2,14 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   ACTION_BODY_LIMIT,
+  bodyDigest,
   bodyRefusal,
+  cachedInlineHashes,
   documentPolicy,
+  holdHtmlForHashes,
   inlineHashes,
   isActionCall,
+  matchesEtag,
   multipartFields,
   pinOrigin,
   refusal,
@@ -121,5 +125,91 @@ describe("action bodies, checked before Next decodes them", () => {
     expect(refusal({ method: "POST", url: "/logga-in", headers }, site)?.status).toBe(403);
     expect(refusal({ method: "POST", url: "/", headers: { ...text, "next-action": "ab".repeat(21) } }, site)?.status).toBe(404);
     expect(refusal({ method: "POST", url: "/", headers: text }, site)).toBeNull();
+  });
+});
+
+/** A stand-in for Node's ServerResponse: the headers, the status and what reached the socket. */
+function fakeResponse(requestHeaders: Record<string, string> = {}) {
+  const headers = new Map<string, string | number>();
+  const sent: { status?: number; body?: Buffer | string; headers?: Map<string, string | number> } = {};
+  const response = {
+    req: { headers: requestHeaders },
+    statusCode: 200,
+    statusMessage: "",
+    headersSent: false,
+    setHeader: (name: string, value: string | number) => headers.set(name.toLowerCase(), value),
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+    writeHead: () => response,
+    flushHeaders: () => undefined,
+    write: () => true,
+    end(body?: Buffer | string | (() => void)) {
+      sent.status = response.statusCode;
+      sent.body = typeof body === "function" ? undefined : body;
+      sent.headers = new Map(headers);
+      return response;
+    },
+  };
+  return { response, sent };
+}
+
+const PAGE = '<!DOCTYPE html><html><body><p>Nyheter</p><script>self.__next_f.push([1,"a"])</script><script src="/_next/static/x.js"></script></body></html>';
+
+/** One cached page through holdHtmlForHashes, as Next answers it from its cache (no ETag of Next's own). */
+function serveCached(html: string, requestHeaders: Record<string, string> = {}) {
+  const { response, sent } = fakeResponse(requestHeaders);
+  holdHtmlForHashes(response as never, { https: false });
+  response.setHeader("Content-Type", "text/html; charset=utf-8");
+  response.setHeader("x-nextjs-cache", "HIT");
+  response.end(html);
+  return sent;
+}
+
+describe("a cached page's hashes and ETag (issue 14: the grants list and the newsroom)", () => {
+  it("hashes a body once, then takes its hashes from the cache by the digest of its bytes", () => {
+    const body = Buffer.from(`${PAGE}<!-- ${Math.random()} -->`);
+    let computed = 0;
+    const compute = (of: Buffer) => () => {
+      computed += 1;
+      return inlineHashes(of.toString("utf8"));
+    };
+    const first = cachedInlineHashes(body, "", bodyDigest(body), compute(body));
+    const copy = Buffer.from(body);
+    const again = cachedInlineHashes(copy, "", bodyDigest(copy), compute(copy));
+    expect(computed).toBe(1);
+    expect(again).toEqual(first);
+    expect(first.scriptHashes).toEqual([sha('self.__next_f.push([1,"a"])')]);
+    // Other bytes (a revalidated page) are hashed anew, never given the old page's hashes.
+    const revalidated = Buffer.from(body.toString("utf8").replace('"a"', '"b"'));
+    expect(cachedInlineHashes(revalidated, "", bodyDigest(revalidated), compute(revalidated)).scriptHashes).toEqual([sha('self.__next_f.push([1,"b"])')]);
+    expect(computed).toBe(2);
+  });
+
+  it("gives a cached page its policy with the hashes and an ETag of its bytes, and answers a matching If-None-Match with 304", () => {
+    const page = serveCached(PAGE);
+    expect(page.status).toBe(200);
+    expect(String(page.headers!.get("content-security-policy"))).toContain(`'${sha('self.__next_f.push([1,"a"])')}'`);
+    const etag = String(page.headers!.get("etag"));
+    expect(etag).toBe(`"${bodyDigest(Buffer.from(PAGE))}"`);
+    expect(page.headers!.get("content-length")).toBe(Buffer.byteLength(PAGE));
+
+    const notModified = serveCached(PAGE, { "if-none-match": etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body).toBeUndefined();
+    expect(notModified.headers!.get("content-security-policy")).toBeUndefined();
+    expect(notModified.headers!.get("etag")).toBe(etag);
+
+    // A page that changed since (revalidated) is sent whole, with its new ETag.
+    const changed = serveCached(PAGE.replace("Nyheter", "Nyheter i dag"), { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers!.get("etag")).not.toBe(etag);
+  });
+
+  it("compares ETags as If-None-Match lists them", () => {
+    expect(matchesEtag('"a", "b"', '"b"')).toBe(true);
+    expect(matchesEtag('W/"b"', '"b"')).toBe(true);
+    expect(matchesEtag("*", '"b"')).toBe(true);
+    expect(matchesEtag('"c"', '"b"')).toBe(false);
+    expect(matchesEtag(undefined, '"b"')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import Link from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortHeader } from "@/components/ui/sort-header";
-import { Table, Td } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import type { GrantSort, SortDirection } from "@/db/queries/newsroom";
 import { formatList } from "@/lib/format";
 import { formatAmount, formatDay } from "@/lib/format/ui";
@@ -45,6 +45,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     alternates: { canonical: grantsHref(locale, round.id), types: { "text/csv": publicHref(`/beviljade/${round.id}.csv`, locale), "application/json": publicHref(`/beviljade/${round.id}.json`, locale) } },
   };
 }
+
+/** Td's cell classes (components/ui/table.tsx), given once to the body's cells. */
+const CELLS = "[&>tr>td]:border-b [&>tr>td]:border-slate-200 [&>tr>td]:px-3 [&>tr>td]:py-2 [&>tr>td]:align-top";
+const NUMERIC = "text-right tabular-nums whitespace-nowrap";
 
 const COLUMNS: { sort: GrantSort; key: "organisation" | "county" | "amount" | "date"; numeric?: boolean }[] = [
   { sort: "organisation", key: "organisation" },
@@ -89,27 +93,29 @@ export default async function GrantsPage({ params }: Props) {
             {COLUMNS.slice(1).map(header)}
           </tr>
         </thead>
-        <tbody>
+        {/* The cells' look is set once on the body, not repeated on each of the list's cells (Td would): the page is
+            HTML and again RSC payload, so every byte a row carries is sent twice on each request (issue 14). */}
+        <tbody className={CELLS}>
           {grants.map((g) => (
             <tr key={g.applicationId}>
-              <Td label={t("organisation")}>
+              <td data-label={t("organisation")}>
                 <span lang="sv">{formatList(g.organisations)}</span>
-              </Td>
-              <Td label={t("project")}>
+              </td>
+              <td data-label={t("project")}>
                 <span lang="sv">
                   <span className="font-medium">{g.projectTitle}</span>
                   {g.description ? <span className="mt-1 block text-slate-700">{g.description}</span> : null}
                 </span>
-              </Td>
-              <Td label={t("county")}>
+              </td>
+              <td data-label={t("county")}>
                 <span>{g.countyName ?? t("noCounty")}</span>
-              </Td>
-              <Td label={t("amount")} numeric>
+              </td>
+              <td data-label={t("amount")} className={NUMERIC}>
                 <span>{formatAmount(g.amount, locale)}</span>
-              </Td>
-              <Td label={t("date")}>
+              </td>
+              <td data-label={t("date")}>
                 <time dateTime={g.decidedOn}>{formatDay(g.decidedOn, locale)}</time>
-              </Td>
+              </td>
             </tr>
           ))}
         </tbody>
