@@ -36,6 +36,12 @@ function setRoundDecided(roundId: number): void {
 const shared = (page: Page) => page.getByLabel("Gemensam motivering (kopieras in i raderna)");
 
 const NBSP = "\u00a0";
+/**
+ * The most a meeting row may add to the page's HTML, and to the whole page with its RSC payload (the rows' props): see
+ * the byte test. The react-hook-form table's rows were 1 650 bytes of HTML and 2 000 in all; these are about 800 and 1 200.
+ */
+const MAX_HTML_BYTES_PER_ROW = 1_000;
+const MAX_BYTES_PER_ROW = 1_500;
 const kr = (text: string) => `${text.replace(/ /g, NBSP)} kronor`;
 
 test.describe("the decision meeting", () => {
@@ -166,7 +172,79 @@ test.describe("the decision meeting", () => {
     const motivation = page.getByLabel(`Motivering för ${application.registrationNumber}`);
     await expect(motivation).toHaveAttribute("aria-invalid", "true");
     await expect(motivation).toHaveAccessibleDescription("Skriv en motivering. Den är beslutets skäl och står i beslutsbrevet.");
+    // The first field with an error takes focus (the summary above it has rendered by then).
+    await expect(amount).toBeFocused();
     await expectAccessible("the meeting with a row error");
+    // Put right, a field's error goes at once; the other stays until its field is right too.
+    await amount.fill("500 000");
+    await expect(amount).not.toHaveAttribute("aria-invalid", "true");
+    await expect(amount).toHaveAccessibleDescription("");
+    await expect(motivation).toHaveAttribute("aria-invalid", "true");
+    await motivation.fill("Väl underbyggd.");
+    await expect(motivation).not.toHaveAttribute("aria-invalid", "true");
+    await page.getByRole("button", { name: "Fatta alla beslut" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Ett beslut har fattats." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Inga beslut har fattats" })).toHaveCount(0);
+  });
+
+  test("a decision made elsewhere while the meeting is open is refused at its row, and the rest is kept as typed", async ({ page, login, expectAccessible }) => {
+    const { roundId } = createOpenRound({ budget: 3_000_000 });
+    const first = createApplication(roundId, { requestedAmount: 600_000 });
+    const second = createApplication(roundId, { requestedAmount: 400_000 });
+    await login("officer");
+    await page.goto(`/omgangar/${roundId}/beslutsmote`);
+    await page.getByLabel(`Beslut för ${first.registrationNumber}`).selectOption({ label: "Beviljas" });
+    await page.getByLabel(`Föreslaget belopp för ${first.registrationNumber}`).fill("600 000");
+    await page.getByLabel(`Motivering för ${first.registrationNumber}`).fill("Väl underbyggd.");
+    await page.getByLabel(`Beslut för ${second.registrationNumber}`).selectOption({ label: "Avslås" });
+    await page.getByLabel(`Motivering för ${second.registrationNumber}`).fill("Utanför inriktningen.");
+    // Another officer decides the second application meanwhile.
+    decideInDb(second.id, 400_000, "Beviljas av en kollega.");
+    await page.getByRole("button", { name: "Fatta alla beslut" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "Inga beslut har fattats" });
+    await expect(alert.getByRole("link", { name: new RegExp(`^${second.registrationNumber}: Någon annan har beslutat`) })).toBeVisible();
+    const outcome = page.getByLabel(`Beslut för ${second.registrationNumber}`);
+    await expect(outcome).toHaveAttribute("aria-invalid", "true");
+    await expect(outcome).toBeFocused();
+    await expect(outcome).toHaveAccessibleDescription("Någon annan har beslutat om ansökan under tiden. Ladda om sidan och försök igen.");
+    await expect(page.getByLabel(`Beslut för ${first.registrationNumber}`)).not.toHaveAttribute("aria-invalid", "true");
+    // Nothing the officer typed is lost with the refusal.
+    await expect(page.getByLabel(`Föreslaget belopp för ${first.registrationNumber}`)).toHaveValue("600 000");
+    await expect(page.getByLabel(`Motivering för ${second.registrationNumber}`)).toHaveValue("Utanför inriktningen.");
+    await expectAccessible("the meeting refused at a row decided elsewhere");
+  });
+
+  test("the page grows by a bounded number of bytes per row, and a row's data is sent once as its HTML and once as props", async ({ page, login }) => {
+    // Issue 14: 500 rows in one react-hook-form component were about 1 MB (1 650 bytes of HTML a row) and slow to render.
+    const small = createOpenRound({ budget: 100_000_000 });
+    createApplication(small.roundId, { requestedAmount: 500_000 });
+    const large = createOpenRound({ budget: 100_000_000 });
+    const rows = 41;
+    const titleOf = (i: number) => `Radprojekt ${i} av ${rows} i omgång ${large.roundId}`;
+    const applications = Array.from({ length: rows }, (_, i) => createApplication(large.roundId, { requestedAmount: 500_000 + i * 1_000, projectTitle: titleOf(i) }));
+    // A quarter of them decided, as in a meeting under way.
+    applications.filter((_, i) => i % 4 === 0).forEach((a) => decideInDb(a.id, 0, "Utanför inriktningen."));
+    await login("officer");
+    const bytesOf = async (roundId: number) => {
+      const response = await page.request.get(`/omgangar/${roundId}/beslutsmote`);
+      expect(response.status()).toBe(200);
+      const html = await response.text();
+      // The markup without the scripts, which carry the RSC payload (the rows' props).
+      const markup = html.replace(/<script[\s\S]*?<\/script>/g, "");
+      return { size: Buffer.byteLength(html), markup: Buffer.byteLength(markup), html, markupText: markup };
+    };
+    const one = await bytesOf(small.roundId);
+    const many = await bytesOf(large.roundId);
+    const perRow = (many.size - one.size) / (rows - 1);
+    const markupPerRow = (many.markup - one.markup) / (rows - 1);
+    expect(markupPerRow, `bytes of HTML per row: ${Math.round(markupPerRow)}`).toBeLessThan(MAX_HTML_BYTES_PER_ROW);
+    expect(perRow, `bytes per row: ${Math.round(perRow)}`).toBeLessThan(MAX_BYTES_PER_ROW);
+    // A row's data is in the page twice: its HTML, and the client rows' props. Never a third time (a server
+    // component's output is sent again as the payload's element tree).
+    expect(many.html.split(titleOf(7)).length - 1).toBe(2);
+    expect(many.markupText.split(titleOf(7)).length - 1).toBe(1);
+    // No field carries an id until it has an error (the error summary links to it then).
+    expect(many.markupText).not.toContain('id="rad-');
   });
 
   test("granting a row more than it requested asks for a confirmation at that row", async ({ page, login, expectAccessible }) => {
@@ -175,9 +253,13 @@ test.describe("the decision meeting", () => {
     await login("officer");
     await page.goto(`/omgangar/${roundId}/beslutsmote`);
     await page.getByLabel(`Beslut för ${application.registrationNumber}`).selectOption({ label: "Beviljas" });
-    await page.getByLabel(`Föreslaget belopp för ${application.registrationNumber}`).fill("700 000");
-    await page.getByLabel(`Motivering för ${application.registrationNumber}`).fill("Utökat uppdrag.");
     const confirm = page.getByRole("checkbox", { name: `Bevilja ${application.registrationNumber} mer än det sökta beloppet` });
+    await page.getByLabel(`Föreslaget belopp för ${application.registrationNumber}`).fill("600 000");
+    await expect(confirm).toHaveCount(0);
+    await page.getByLabel(`Föreslaget belopp för ${application.registrationNumber}`).fill("700 000");
+    await expect(confirm).toBeVisible();
+    await expect(confirm).not.toBeChecked();
+    await page.getByLabel(`Motivering för ${application.registrationNumber}`).fill("Utökat uppdrag.");
     await page.getByRole("button", { name: "Fatta alla beslut" }).click();
     await expect(confirm).toHaveAttribute("aria-invalid", "true");
     await expect(confirm).toBeFocused();

@@ -6,8 +6,8 @@ import { formatAmount } from "@/lib/format/ui";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 
 /*
- * The columns that say which application a row is: the same in the decision meeting's form and in a decided round's
- * read-only table. No "use client": the meeting's form renders them in the browser, the decided table on the server.
+ * The columns that say which application a row is, in a decided round's read-only table (rendered on the server).
+ * The meeting's form draws the same columns in its own lighter cells (meeting-table.tsx).
  */
 
 export function ApplicationHeadCells() {
@@ -22,7 +22,7 @@ export function ApplicationHeadCells() {
   );
 }
 
-/** The cells' labels and language, read once by a table of many rows and handed to each (see MeetingForm). */
+/** The cells' labels and language, read once by a table of many rows and handed to each. */
 export type ApplicationCellLabels = { registrationNumber: string; organisation: string; project: string; requested: string; locale: Locale };
 
 export function useApplicationCellLabels(): ApplicationCellLabels {

@@ -1,32 +1,33 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import {
-  useForm,
-  useWatch,
-  type Control,
-  type FieldErrors,
-  type Path,
-  type UseFormGetValues,
-  type UseFormRegister,
-} from "react-hook-form";
-import { applyServerErrors } from "@/components/forms/server-errors";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { MeetingTable, type RowErrors } from "@/components/decisions/meeting-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { ApplicationCells, ApplicationHeadCells, useApplicationCellLabels } from "@/components/decisions/application-cells";
-import { Table, Td, Th } from "@/components/ui/table";
 import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import type { MeetingApplication } from "@/lib/decisions/meeting";
-import { formatKronorPlain, parseKronor } from "@/lib/format/amount";
+import {
+  confirmationsAfter,
+  initialConfirmations,
+  initialRowValues,
+  meetingTotals,
+  meetingValuesFromForm,
+  ROW_FIELDS,
+  rowFieldId,
+  rowFieldName,
+  rowFieldOf,
+  showsConfirmation,
+  type MeetingTotals,
+} from "@/lib/decisions/meeting-form-data";
+import { meetingRowSchema, meetingSchema, type MeetingFormInput } from "@/lib/decisions/meeting-schema";
 import { uiFormat } from "@/lib/format/ui";
 import { toLocale } from "@/lib/i18n/config";
 import { translateValidationMessage } from "@/lib/i18n/validation";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/errors";
 import { recordMeetingDecisionsAction } from "./actions";
-import { meetingSchema, type MeetingFormInput, type MeetingFormOutput } from "@/lib/decisions/meeting-schema";
 
 type Props = {
   roundId: number;
@@ -37,171 +38,243 @@ type Props = {
   today: string;
 };
 
-type FormControl = Control<MeetingFormInput, unknown, MeetingFormOutput>;
-type FieldPath = Path<MeetingFormInput>;
-type RowField = "outcome" | "grantedAmount" | "motivation" | "confirmOverRequest";
+/** The form's own fields, outside the rows. */
+type TopField = "decidedOn" | "sharedMotivation";
+const TOP_FIELDS: TopField[] = ["decidedOn", "sharedMotivation"];
 
-/** "1 200 000", as an officer would type it. */
-function amountText(amount: number): string {
-  return formatKronorPlain(amount).replace(/ kronor$/, "");
+/** What the form shows at its fields: the date's and the shared text's message, and each row's, by row index. */
+type ShownErrors = { top: Partial<Record<TopField, string>>; rows: Record<number, RowErrors> };
+const NO_ERRORS: ShownErrors = { top: {}, rows: {} };
+
+function shownErrorsOf(errors: FieldErrors): ShownErrors {
+  const shown: ShownErrors = { top: {}, rows: {} };
+  for (const [path, messages] of Object.entries(errors)) {
+    const message = messages?.[0];
+    if (!message) continue;
+    const at = rowFieldOf(path);
+    if (at) (shown.rows[at.index] ??= {})[at.field] ??= message;
+    else if (path === "decidedOn" || path === "sharedMotivation") shown.top[path] = message;
+  }
+  return shown;
 }
 
-function defaultRows(applications: MeetingApplication[]): MeetingFormInput["rows"] {
-  return applications.map((a) => ({
-    applicationId: a.id,
-    outcome: a.decision?.outcome ?? "",
-    grantedAmount: a.decision?.outcome === "approved" ? amountText(a.decision.grantedAmount) : "",
-    motivation: a.decision?.motivation ?? "",
-    requestedAmount: a.requestedAmount,
-    // A decision already over its request was confirmed when it was made.
-    confirmOverRequest: a.decision?.outcome === "approved" && a.decision.grantedAmount > a.requestedAmount,
-    expectedVersion: a.decision?.version ?? "",
-  }));
+/** Each row's first error, in table order: the error summary's links. */
+function listRowErrors(errors: ShownErrors) {
+  return Object.entries(errors.rows)
+    .map(([index, row]) => {
+      const field = ROW_FIELDS.find((f) => row[f]);
+      return field ? { index: Number(index), field, message: row[field]! } : null;
+    })
+    .filter((e) => e !== null)
+    .sort((a, b) => a.index - b.index);
 }
 
-/*
- * Stands for a row's registration number or amount in its labels: the labels are formatted once per render, not
- * once per row (500 rows, a dozen texts each, were a fifth of what the page cost to render on the server).
- */
-const SLOT = "\u{F8FF}";
-const fill = (label: string, value: string) => label.split(SLOT).join(value);
-
-type RowLabels = ReturnType<typeof useRowLabels>;
-
-function useRowLabels() {
-  const t = useTranslations("meeting");
-  const locale = toLocale(useLocale());
-  const cells = useApplicationCellLabels();
-  return useMemo(
-    () => ({
-      f: uiFormat(locale),
-      cells,
-      outcome: t("outcome"),
-      proposedAmount: t("proposedAmount"),
-      motivation: t("motivation"),
-      undecided: t("undecided"),
-      approve: t("approve"),
-      reject: t("reject"),
-      current: t("current"),
-      currentApproved: t("currentApproved", { amount: SLOT }),
-      currentRejected: t("currentRejected"),
-      confirmOverRequest: t("confirmOverRequest"),
-      outcomeFor: t("outcomeFor", { registrationNumber: SLOT }),
-      amountFor: t("amountFor", { registrationNumber: SLOT }),
-      confirmOverRequestFor: t("confirmOverRequestFor", { registrationNumber: SLOT }),
-      motivationFor: t("motivationFor", { registrationNumber: SLOT }),
-    }),
-    // cells is a new object each render; its texts change only with the language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, locale],
-  );
+/** The name of the first field with an error, in the order the form reads: the date, then the rows, each left to right. */
+function firstErrorName(errors: ShownErrors): string | null {
+  const top = TOP_FIELDS.find((f) => errors.top[f]);
+  if (top) return top;
+  const row = listRowErrors(errors)[0];
+  return row ? rowFieldName(row.index, row.field) : null;
 }
 
-/** The id of a row's field, for the error summary's links and for focus. */
-const fieldId = (index: number, field: RowField) => `rad-${index}-${field}`;
+/** The messages the row schema gives a row's fields. */
+function rowSchemaErrors(row: MeetingFormInput["rows"][number]): RowErrors {
+  const parsed = meetingRowSchema.safeParse(row);
+  const errors: RowErrors = {};
+  if (parsed.success) return errors;
+  for (const issue of parsed.error.issues) {
+    const field = ROW_FIELDS.find((f) => f === issue.path[0]);
+    if (field) errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const fieldOf = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as Field | null;
 
 /**
  * Every application of a round with a proposed outcome, amount and motivation, a running total against the budget
  * and one button that makes all the decisions. The server records them all or none; a refusal comes back at its row.
+ *
+ * The rows are uncontrolled fields (components/decisions/meeting-table.tsx): this component keeps no copy of them.
+ * It reads the form (FormData) when a field changes, for the total, a row's confirmation and, once the officer has
+ * tried to send, the changed field's error; and when the form is sent, through the same zod schema as the server
+ * action. Errors reach their rows as React state, one object per row with errors, so only those rows render again.
  */
 export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, today }: Props) {
   const t = useTranslations("meeting");
   const locale = toLocale(useLocale());
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  /** After a first attempt to send, a changed field is checked again, so its error goes as soon as it is put right. */
+  const submitted = useRef(false);
+  /** The paths of the errors the server gave: they stay until their own field changes (the browser cannot check them). */
+  const serverPaths = useRef(new Set<string>());
+  const [totals, setTotals] = useState<MeetingTotals>(() => meetingTotals(applications.map(initialRowValues)));
+  const [confirming, setConfirming] = useState(() => initialConfirmations(applications));
+  const [errors, setErrors] = useState<ShownErrors>(NO_ERRORS);
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  const barRef = useRef<HTMLDivElement>(null);
-  const [focusAlert, setFocusAlert] = useState(0);
-  useEffect(() => {
-    if (focusAlert) alertRef.current?.focus();
-  }, [focusAlert]);
   /*
-   * The field to focus once the error summary above the form has rendered. Focusing at once (as react-hook-form
-   * does by default) scrolled the field clear of the total bar, and then the summary appeared and pushed it back
-   * under the bar.
+   * The field to focus (by name; null for the message above the form) once that message has rendered. Focusing at
+   * once scrolled the field clear of the total bar, and then the message appeared and pushed it back under the bar.
    */
-  const [focusField, setFocusField] = useState<{ name: FieldPath; n: number } | null>(null);
+  const [focusTarget, setFocusTarget] = useState<{ name: string | null; n: number } | null>(null);
 
-  const {
-    register,
-    control,
-    handleSubmit,
-    getValues,
-    setValue,
-    setError,
-    setFocus,
-    reset,
-    formState: { errors },
-  } = useForm<MeetingFormInput, unknown, MeetingFormOutput>({
-    resolver: zodResolver(meetingSchema),
-    shouldFocusError: false,
-    defaultValues: { roundId, decidedOn: defaultDecidedOn, sharedMotivation: "", rows: defaultRows(applications) },
-  });
+  // After the meeting is recorded the page reads its rows afresh (new decisions, new versions): a decided or changed
+  // row starts again from its decision (its key changes), and so does its confirmation.
+  const [rowsShown, setRowsShown] = useState(applications);
+  if (rowsShown !== applications) {
+    setRowsShown(applications);
+    setConfirming(confirmationsAfter(confirming, rowsShown, applications));
+  }
+  // The total of the rows as the browser has them, from the first render on and whenever the rows are read afresh.
+  useEffect(() => {
+    if (formRef.current) setTotals(meetingTotals(meetingValuesFromForm(new FormData(formRef.current), applications).rows));
+  }, [applications]);
 
   useEffect(() => {
-    if (focusField) setFocus(focusField.name);
-  }, [focusField, setFocus]);
-  const focusLater = (name: FieldPath) => setFocusField((previous) => ({ name, n: (previous?.n ?? 0) + 1 }));
+    if (!focusTarget) return;
+    const target = focusTarget.name && formRef.current ? fieldOf(formRef.current, focusTarget.name) : alertRef.current;
+    (target ?? alertRef.current)?.focus();
+  }, [focusTarget]);
+  const focusLater = (name: string | null) => setFocusTarget((previous) => ({ name, n: (previous?.n ?? 0) + 1 }));
 
-  // After the meeting is recorded the page reloads its rows (new decisions, new versions): start from them, keeping
-  // the date and the shared text the officer typed.
-  useEffect(() => {
-    const { decidedOn, sharedMotivation } = getValues();
-    reset({ roundId, decidedOn, sharedMotivation, rows: defaultRows(applications) });
-  }, [applications, roundId, getValues, reset]);
+  const refuse = (message: string, fieldErrors: FieldErrors, fromServer: boolean) => {
+    const shown = shownErrorsOf(fieldErrors);
+    serverPaths.current = new Set(fromServer ? Object.keys(fieldErrors) : []);
+    // A row asked for its confirmation shows the box to check.
+    const ask = Object.entries(shown.rows).filter(([index, row]) => row.confirmOverRequest && applications[Number(index)] && !confirming.has(applications[Number(index)]!.id));
+    if (ask.length > 0) setConfirming((previous) => new Map([...previous, ...ask.map(([index]) => [applications[Number(index)]!.id, false] as const)]));
+    setFormError(message);
+    setErrors(shown);
+    focusLater(firstErrorName(shown));
+  };
 
-  const onSubmit = handleSubmit(
-    () => {
-      setFormError(null);
-      setSaved(null);
-      startTransition(async () => {
-        // The raw values, not the parsed ones: the server parses them again with the same schema.
-        const result = await recordMeetingDecisionsAction(getValues());
-        if (result.ok) {
-          const { created, updated, unchanged } = result.data;
-          setSaved([t("saved", { count: created + updated }), t("unchangedNote", { count: unchanged })].filter(Boolean).join(" "));
-          setFocusAlert((n) => n + 1);
-          router.refresh();
-          return;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = meetingValuesFromForm(new FormData(event.currentTarget), applications);
+    submitted.current = true;
+    setSaved(null);
+    const parsed = meetingSchema.safeParse(values);
+    if (!parsed.success) {
+      refuse(t("checkRows"), fieldErrorsOf(parsed.error), false);
+      return;
+    }
+    setFormError(null);
+    setErrors(NO_ERRORS);
+    startTransition(async () => {
+      // The raw values, not the parsed ones: the server parses them again with the same schema.
+      const result = await recordMeetingDecisionsAction(values);
+      if (result.ok) {
+        const { created, updated, unchanged } = result.data;
+        setSaved([t("saved", { count: created + updated }), t("unchangedNote", { count: unchanged })].filter(Boolean).join(" "));
+        focusLater(null);
+        router.refresh();
+        return;
+      }
+      refuse(result.formError, result.fieldErrors ?? {}, true);
+    });
+  };
+
+  /**
+   * The errors once the fields named have changed (after a first attempt to send): a changed field gets the schema's
+   * message or none; the row's other fields lose a message of the browser's that the schema no longer gives (an
+   * amount's error once the row is rejected), and keep the server's.
+   */
+  const recheck = (previous: ShownErrors, values: MeetingFormInput, changed: readonly string[]): ShownErrors => {
+    let next = previous;
+    for (const name of changed) {
+      serverPaths.current.delete(name);
+      const at = rowFieldOf(name);
+      if (at) {
+        const row = values.rows[at.index];
+        if (!row) continue;
+        const schema = rowSchemaErrors(row);
+        const before = next.rows[at.index] ?? {};
+        const after: RowErrors = {};
+        for (const field of ROW_FIELDS) {
+          const message = field === at.field ? schema[field] : before[field] && (schema[field] || serverPaths.current.has(rowFieldName(at.index, field))) ? before[field] : undefined;
+          if (message) after[field] = message;
         }
-        setFormError(result.formError);
-        const first = applyServerErrors(setError, result);
-        if (first) focusLater(first);
-        else setFocusAlert((n) => n + 1);
-      });
-    },
-    (invalid) => {
-      setSaved(null);
-      setFormError(t("checkRows"));
-      const first = firstErrorField(invalid, applications.length);
-      if (first) focusLater(first);
-      else setFocusAlert((n) => n + 1);
-    },
-  );
+        if (ROW_FIELDS.every((f) => before[f] === after[f])) continue;
+        const rows = { ...next.rows };
+        if (Object.keys(after).length > 0) rows[at.index] = after;
+        else delete rows[at.index];
+        next = { ...next, rows };
+      } else if (name === "decidedOn" || name === "sharedMotivation") {
+        const parsed = meetingSchema.shape[name].safeParse(values[name]);
+        const message = parsed.success ? undefined : parsed.error.issues[0]?.message;
+        if (next.top[name] !== message) next = { ...next, top: { ...next.top, [name]: message } };
+      }
+    }
+    return next;
+  };
+
+  /*
+   * Any field's input (a select and a checkbox send one too): a row no longer approved grants nothing (the amount is
+   * never proposed for the officer: no one-click approval of the full request), the confirmation follows the amount,
+   * the total follows the rows, and after a first attempt the changed field is checked again.
+   */
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const target = event.target as Field;
+    const at = rowFieldOf(target.name);
+    const application = at ? applications[at.index] : undefined;
+    if (at?.field === "outcome" && target.value !== "approved") {
+      const amount = fieldOf(form, rowFieldName(at.index, "grantedAmount"));
+      const box = fieldOf(form, rowFieldName(at.index, "confirmOverRequest")) as HTMLInputElement | null;
+      if (amount) amount.value = "";
+      if (box) box.checked = false;
+    }
+    const data = new FormData(form);
+    if (at && application) {
+      const shows = showsConfirmation(data, at.index, application.requestedAmount);
+      if (shows !== confirming.has(application.id))
+        setConfirming((previous) => {
+          const next = new Map(previous);
+          if (shows) next.set(application.id, false);
+          else next.delete(application.id);
+          return next;
+        });
+    }
+    const values = meetingValuesFromForm(data, applications);
+    setTotals(meetingTotals(values.rows));
+    if (submitted.current && target.name) setErrors((previous) => recheck(previous, values, [target.name]));
+  };
 
   // The shared text goes into every row that has an outcome and no motivation yet; the officer edits it there.
   const copyMotivation = () => {
-    const text = (getValues("sharedMotivation") ?? "").trim();
+    const form = formRef.current;
+    const shared = form ? fieldOf(form, "sharedMotivation") : null;
+    if (!form || !shared) return;
+    const text = shared.value.trim();
     if (!text) {
-      setFocus("sharedMotivation");
+      shared.focus();
       return;
     }
-    let count = 0;
-    getValues("rows").forEach((row, index) => {
-      if (row.outcome !== "" && String(row.motivation ?? "").trim() === "") {
-        setValue(`rows.${index}.motivation`, text, { shouldDirty: true });
-        count++;
+    const changed: string[] = [];
+    applications.forEach((_, index) => {
+      const motivation = fieldOf(form, rowFieldName(index, "motivation"));
+      if (fieldOf(form, rowFieldName(index, "outcome"))?.value !== "" && motivation && motivation.value.trim() === "") {
+        motivation.value = text;
+        changed.push(motivation.name);
       }
     });
-    setCopied(t("copied", { count }));
+    setCopied(t("copied", { count: changed.length }));
+    if (submitted.current && changed.length > 0) {
+      const values = meetingValuesFromForm(new FormData(form), applications);
+      setErrors((previous) => recheck(previous, values, changed));
+    }
   };
 
   /*
    * The total bar is sticky at the bottom of the screen on wider screens. A field that takes focus (by Tab, by an
-   * error link, by setFocus) must never end up under it: scroll it clear. On a phone the bar is not sticky at all.
+   * error link, by the focus after a refusal) must never end up under it: scroll it clear. On a phone it is not sticky.
    */
   const keepClearOfBar = (event: React.FocusEvent<HTMLFormElement>) => {
     const bar = barRef.current;
@@ -212,11 +285,11 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
     if (overlap > 0) window.scrollBy({ top: overlap });
   };
 
-  const rowErrors = listRowErrors(errors, applications);
-  const labels = useRowLabels();
+  const rowErrors = listRowErrors(errors);
 
   return (
-    <form method="post" onSubmit={onSubmit} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
+    <form ref={formRef} method="post" onSubmit={onSubmit} onInput={onInput} onFocus={keepClearOfBar} noValidate className="flex flex-col gap-6">
+      <input type="hidden" name="roundId" value={roundId} />
       {formError || saved ? (
         <div ref={alertRef} tabIndex={-1}>
           {formError ? (
@@ -229,14 +302,14 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
                     {rowErrors.map((e) => (
                       <li key={e.index}>
                         <a
-                          href={`#${fieldId(e.index, e.field)}`}
+                          href={`#${rowFieldId(e.index, e.field)}`}
                           className="underline"
                           onClick={(event) => {
                             event.preventDefault();
-                            setFocus(`rows.${e.index}.${e.field}`);
+                            document.getElementById(rowFieldId(e.index, e.field))?.focus();
                           }}
                         >
-                          {e.registrationNumber}: {translateValidationMessage(e.message, locale)}
+                          {applications[e.index]?.registrationNumber ?? e.index + 1}: {translateValidationMessage(e.message, locale)}
                         </a>
                       </li>
                     ))}
@@ -252,13 +325,13 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
 
       <fieldset className="flex max-w-3xl flex-col gap-4">
         <legend className="mb-2 text-xl font-semibold">{t("common")}</legend>
-        <TextField label={t("decidedOn")} type="date" required max={today} error={errors.decidedOn?.message} {...register("decidedOn")} />
+        <TextField name="decidedOn" label={t("decidedOn")} type="date" required max={today} defaultValue={defaultDecidedOn} error={errors.top.decidedOn} />
         <TextAreaField
+          name="sharedMotivation"
           label={t("sharedMotivation")}
           hint={t("sharedMotivationHint")}
           rows={3}
-          error={errors.sharedMotivation?.message}
-          {...register("sharedMotivation")}
+          error={errors.top.sharedMotivation}
         />
         <div className="flex flex-wrap items-center gap-4">
           <Button variant="secondary" onClick={copyMotivation}>
@@ -270,178 +343,17 @@ export function MeetingForm({ roundId, budget, applications, defaultDecidedOn, t
         </div>
       </fieldset>
 
-      <Table caption={t("caption")}>
-        <thead>
-          <tr>
-            <ApplicationHeadCells />
-            <Th>{t("outcome")}</Th>
-            <Th>{t("proposedAmount")}</Th>
-            <Th>{t("motivation")}</Th>
-          </tr>
-        </thead>
-        <tbody>
-          {applications.map((application, index) => (
-            <MeetingRowFields
-              key={application.id}
-              index={index}
-              application={application}
-              control={control}
-              register={register}
-              getValues={getValues}
-              setValue={setValue}
-              errors={errors}
-              labels={labels}
-            />
-          ))}
-        </tbody>
-      </Table>
+      <MeetingTable applications={applications} confirming={confirming} errors={errors.rows} />
 
-      <RunningTotal ref={barRef} control={control} budget={budget} pending={pending} />
+      <RunningTotal ref={barRef} totals={totals} budget={budget} pending={pending} />
     </form>
   );
 }
 
-function MeetingRowFields({
-  index,
-  application,
-  control,
-  register,
-  getValues,
-  setValue,
-  errors,
-  labels: l,
-}: {
-  index: number;
-  application: MeetingApplication;
-  control: FormControl;
-  register: UseFormRegister<MeetingFormInput>;
-  getValues: UseFormGetValues<MeetingFormInput>;
-  setValue: (name: `rows.${number}.grantedAmount` | `rows.${number}.confirmOverRequest`, value: string | boolean) => void;
-  errors: FieldErrors<MeetingFormInput>;
-  labels: RowLabels;
-}) {
-  const f = l.f;
-  const outcome = useWatch({ control, name: `rows.${index}.outcome` });
-  const amount = useWatch({ control, name: `rows.${index}.grantedAmount` });
-  const rowErrors = errors.rows?.[index];
-  const message = (field: RowField) => rowErrors?.[field]?.message;
-  const describedBy = (field: RowField) => (message(field) ? `${fieldId(index, field)}-fel` : undefined);
-  const decision = application.decision;
-  const typed = parseKronor(String(amount ?? ""));
-  const overRequest = outcome === "approved" && typed !== null && typed > application.requestedAmount;
-  const invalid = (["outcome", "grantedAmount", "motivation", "confirmOverRequest"] as const).some((f) => message(f));
-  const rn = application.registrationNumber;
-  const errorText = (field: RowField) =>
-    message(field) ? (
-      <p id={`${fieldId(index, field)}-fel`} className="mt-1 max-w-48 text-sm font-medium text-red-800">
-        {translateValidationMessage(message(field) ?? "", f.locale)}
-      </p>
-    ) : null;
-
-  return (
-    <tr className={invalid ? "bg-red-50" : undefined}>
-      <ApplicationCells application={application} labels={l.cells} />
-      <Td label={l.outcome}>
-        <select
-          id={fieldId(index, "outcome")}
-          aria-label={fill(l.outcomeFor, rn)}
-          aria-invalid={message("outcome") ? true : undefined}
-          aria-describedby={describedBy("outcome")}
-          className={`min-h-11 rounded-md border bg-white px-2 ${message("outcome") ? "border-red-700" : "border-slate-500"}`}
-          {...register(`rows.${index}.outcome`, {
-            onChange: (event: { target: { value: string } }) => {
-              // The amount is never proposed for the officer (no one-click approval of the full request); the other
-              // outcomes grant nothing.
-              if (event.target.value !== "approved") {
-                setValue(`rows.${index}.grantedAmount`, "");
-                setValue(`rows.${index}.confirmOverRequest`, false);
-              }
-            },
-          })}
-        >
-          {/* A decision once made is changed here, not taken back: that needs a reason, on its own page. */}
-          {decision ? null : <option value="">{l.undecided}</option>}
-          <option value="approved">{l.approve}</option>
-          <option value="rejected">{l.reject}</option>
-        </select>
-        {/* The decision as it stands, under the proposal: a column of its own made the table too wide for a laptop. */}
-        {decision ? (
-          <p className="mt-1 max-w-40 text-sm text-slate-700">
-            {l.current}:{" "}
-            {decision.outcome === "approved" ? fill(l.currentApproved, f.amount(decision.grantedAmount)) : l.currentRejected}
-          </p>
-        ) : null}
-        {errorText("outcome")}
-      </Td>
-      <Td label={l.proposedAmount}>
-        <input
-          id={fieldId(index, "grantedAmount")}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={fill(l.amountFor, rn)}
-          aria-invalid={message("grantedAmount") ? true : undefined}
-          aria-describedby={describedBy("grantedAmount")}
-          className={`min-h-11 w-28 rounded-md border px-3 py-2 text-right tabular-nums ${message("grantedAmount") ? "border-red-700" : "border-slate-500"}`}
-          {...register(`rows.${index}.grantedAmount`)}
-        />
-        {errorText("grantedAmount")}
-        {overRequest || getValues(`rows.${index}.confirmOverRequest`) ? (
-          <label className="mt-2 flex min-h-11 max-w-48 items-center gap-2 text-sm">
-            <input
-              id={fieldId(index, "confirmOverRequest")}
-              type="checkbox"
-              className="size-5 shrink-0"
-              aria-label={fill(l.confirmOverRequestFor, rn)}
-              aria-invalid={message("confirmOverRequest") ? true : undefined}
-              aria-describedby={describedBy("confirmOverRequest")}
-              {...register(`rows.${index}.confirmOverRequest`)}
-            />
-            <span aria-hidden="true">{l.confirmOverRequest}</span>
-          </label>
-        ) : null}
-        {errorText("confirmOverRequest")}
-      </Td>
-      <Td label={l.motivation}>
-        <textarea
-          id={fieldId(index, "motivation")}
-          rows={2}
-          aria-label={fill(l.motivationFor, rn)}
-          aria-invalid={message("motivation") ? true : undefined}
-          aria-describedby={describedBy("motivation")}
-          className={`min-h-11 w-56 max-w-full rounded-md border px-3 py-2 ${message("motivation") ? "border-red-700" : "border-slate-500"}`}
-          {...register(`rows.${index}.motivation`)}
-        />
-        {errorText("motivation")}
-      </Td>
-    </tr>
-  );
-}
-
-/** Watches the rows on its own, so typing an amount re-renders the total and not the whole table. */
-function RunningTotal({
-  control,
-  budget,
-  pending,
-  ref,
-}: {
-  control: FormControl;
-  budget: number;
-  pending: boolean;
-  ref: React.Ref<HTMLDivElement>;
-}) {
+function RunningTotal({ totals, budget, pending, ref }: { totals: MeetingTotals; budget: number; pending: boolean; ref: React.Ref<HTMLDivElement> }) {
   const t = useTranslations("meeting");
   const f = uiFormat(toLocale(useLocale()));
-  const rows = useWatch({ control, name: "rows" }) ?? [];
-  let proposed = 0;
-  const counts = { approved: 0, rejected: 0, undecided: 0 };
-  for (const row of rows) {
-    if (row?.outcome === "approved") {
-      counts.approved++;
-      proposed += parseKronor(String(row.grantedAmount ?? "")) ?? 0;
-    } else if (row?.outcome === "rejected") counts.rejected++;
-    else counts.undecided++;
-  }
+  const { proposed, ...counts } = totals;
   const over = proposed > budget;
   return (
     // Sticky only from the sm breakpoint: on a phone a bar that stays on screen took a fifth of it.
@@ -470,28 +382,4 @@ function RunningTotal({
       </Button>
     </div>
   );
-}
-
-const ROW_FIELDS: RowField[] = ["outcome", "grantedAmount", "confirmOverRequest", "motivation"];
-
-/** The first field with an error, in the order the form reads: the date, then the rows, each row left to right. */
-function firstErrorField(errors: FieldErrors<MeetingFormInput>, rowCount: number): FieldPath | undefined {
-  if (errors.decidedOn) return "decidedOn";
-  if (errors.sharedMotivation) return "sharedMotivation";
-  for (let index = 0; index < rowCount; index++) {
-    const field = ROW_FIELDS.find((f) => errors.rows?.[index]?.[f]);
-    if (field) return `rows.${index}.${field}`;
-  }
-  return undefined;
-}
-
-function listRowErrors(errors: FieldErrors<MeetingFormInput>, applications: MeetingApplication[]) {
-  const list: { index: number; registrationNumber: string; field: RowField; message: string }[] = [];
-  applications.forEach((application, index) => {
-    const row = errors.rows?.[index];
-    const field = ROW_FIELDS.find((f) => row?.[f]?.message);
-    const message = field ? row?.[field]?.message : undefined;
-    if (field && message) list.push({ index, registrationNumber: application.registrationNumber, field, message });
-  });
-  return list;
 }
