@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import type { RoundStatus } from "@/lib/enums";
 import { insertTestProgramme, insertTestRound } from "@/db/testing/decisions";
 import { registerApplication } from "@/lib/applications/register";
+import type { ApplicationFields } from "@/lib/applications/schema";
 import type { AuditActor } from "@/lib/audit";
 import { inWriteTransaction } from "@/db/transaction";
 
@@ -20,6 +21,13 @@ export function createTestRound(
   return insertTestRound(db, { ...fields, programmeId: fields.programmeId ?? createTestProgramme(db) });
 }
 
+/** An application's fields as a form sends them, empty but for the lead, the title and the amount (and what is given). */
+export function testApplicationFields(
+  fields: Pick<ApplicationFields, "leadOrganisation" | "projectTitle" | "requestedAmount"> & Partial<ApplicationFields>,
+): ApplicationFields {
+  return { coApplicants: [], description: "", focusAreas: [], contactName: "", contactTitle: "", contactPhone: "", contactEmail: "", ...fields };
+}
+
 /** Registers `count` applications from organisations of kind "annan" (no reference data needed). */
 export function createTestApplications(db: Db, roundId: number, count: number, requestedAmount = 1_000_000): number[] {
   return inWriteTransaction(db, (tx) =>
@@ -27,18 +35,7 @@ export function createTestApplications(db: Db, roundId: number, count: number, r
       registerApplication(
         tx,
         roundId,
-        {
-          leadOrganisation: { name: `Organisation ${i + 1}`, kind: "annan" },
-          coApplicants: [],
-          projectTitle: `Projekt ${i + 1}`,
-          description: "",
-          focusAreas: [],
-          requestedAmount,
-          contactName: "",
-          contactTitle: "",
-          contactPhone: "",
-          contactEmail: "",
-        },
+        testApplicationFields({ leadOrganisation: { name: `Organisation ${i + 1}`, kind: "annan" }, projectTitle: `Projekt ${i + 1}`, requestedAmount }),
         TEST_ACTOR,
         { allowClosedRound: true },
       ).id,

@@ -6,7 +6,7 @@ import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb, tempDir } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { inWriteTransaction } from "@/db/transaction";
-import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
+import { createTestRound, TEST_ACTOR, testApplicationFields } from "@/lib/decisions/test-helpers";
 import { importApplications, type ImportOptions } from "./apply";
 import { APPLICATION_TEMPLATE_COLUMNS } from "./columns";
 import { parseSpreadsheet } from "./parse";
@@ -113,18 +113,7 @@ describe("the import's bulk writer", () => {
       registerApplication(
         tx,
         roundId,
-        {
-          leadOrganisation: { name: "Lycksele kommun" },
-          coApplicants: [],
-          projectTitle: "Redan registrerad",
-          description: "",
-          focusAreas: [],
-          requestedAmount: 100_000,
-          contactName: "",
-          contactTitle: "",
-          contactPhone: "",
-          contactEmail: "",
-        },
+        testApplicationFields({ leadOrganisation: { name: "Lycksele kommun" }, projectTitle: "Redan registrerad", requestedAmount: 100_000 }),
         TEST_ACTOR,
         { allowClosedRound: true },
       ),

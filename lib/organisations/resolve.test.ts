@@ -5,7 +5,7 @@ import { seedReferenceData } from "@/db/seed/reference";
 import { freshTestDb } from "@/db/testing";
 import { inWriteTransaction } from "@/db/transaction";
 import { registerApplication } from "@/lib/applications/register";
-import { createTestRound, TEST_ACTOR } from "@/lib/decisions/test-helpers";
+import { createTestRound, TEST_ACTOR, testApplicationFields } from "@/lib/decisions/test-helpers";
 import { importApplications } from "@/lib/import/apply";
 import { APPLICATION_TEMPLATE_COLUMNS, type SpreadsheetRow } from "@/lib/import/columns";
 import { validateImportRows } from "@/lib/import/validate";
@@ -65,18 +65,7 @@ describe("preview, import and registration agree on an organisation", () => {
       registerApplication(
         tx,
         roundId,
-        {
-          leadOrganisation: { name: `Lycksele${NBSP}kommun` },
-          coApplicants: [],
-          projectTitle: "Via formuläret",
-          description: "",
-          focusAreas: [],
-          requestedAmount: 1,
-          contactName: "",
-          contactTitle: "",
-          contactPhone: "",
-          contactEmail: "",
-        },
+        testApplicationFields({ leadOrganisation: { name: `Lycksele${NBSP}kommun` }, projectTitle: "Via formuläret", requestedAmount: 1 }),
         TEST_ACTOR,
       ),
     );

@@ -4,7 +4,7 @@ import { findRound } from "@/db/queries/rounds";
 import { freshTestDb, rowCount } from "@/db/testing";
 import { registerApplication } from "@/lib/applications/register";
 import { recordDecision } from "@/lib/decisions/record";
-import { createTestApplications, createTestProgramme, TEST_ACTOR } from "@/lib/decisions/test-helpers";
+import { createTestApplications, createTestProgramme, TEST_ACTOR, testApplicationFields } from "@/lib/decisions/test-helpers";
 import { inWriteTransaction } from "@/db/transaction";
 import { canChangeStatus, createRound, listProgrammes, ROUND_CONFLICT_MESSAGE, setRoundStatus, updateRound } from ".";
 import { CLOSES_BEFORE_OPENS, DECISION_BEFORE_CLOSES, roundFormSchema, type RoundFormInput } from "./schema";
@@ -317,18 +317,7 @@ function registerAsTheFormDoes(roundId: number) {
     registerApplication(
       tx,
       roundId,
-      {
-        leadOrganisation: { name: "Organisation 1", kind: "annan" },
-        coApplicants: [],
-        projectTitle: "Projekt",
-        description: "",
-        focusAreas: [],
-        requestedAmount: 100_000,
-        contactName: "",
-        contactTitle: "",
-        contactPhone: "",
-        contactEmail: "",
-      },
+      testApplicationFields({ leadOrganisation: { name: "Organisation 1", kind: "annan" }, projectTitle: "Projekt", requestedAmount: 100_000 }),
       TEST_ACTOR,
     ),
   );
